@@ -1,0 +1,17 @@
+package cn.jinguo.account;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Refuses authenticated callers without an enabled account before any endpoint runs (403 problem). */
+public class AccountFilter {
+    @Inject SecurityIdentity identity;
+    @Inject Caller caller;
+
+    @ServerRequestFilter
+    public void requireAccount(ContainerRequestContext ctx) {
+        if (!identity.isAnonymous() && ctx.getUriInfo().getPath().startsWith("/api/")) caller.account();
+    }
+}

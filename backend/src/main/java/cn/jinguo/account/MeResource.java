@@ -1,0 +1,42 @@
+package cn.jinguo.account;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "账号 Accounts")
+public class MeResource {
+    @Inject Caller caller;
+    @Inject DataScope scope;
+
+    @Schema(name = "Me", description = "当前用户 / the caller")
+    public record Me(
+            @Schema(example = "district_admin") String username,
+            @Schema(example = "李红") String displayName,
+            String email,
+            @Schema(description = "Holds the PLATFORM_ADMIN realm role") boolean platformAdmin,
+            List<AccountDtos.MembershipView> memberships,
+            @Schema(description = "Permissions held somewhere in the tree", example = "[\"org:read\",\"org:write\"]")
+            List<String> permissions) {}
+
+    @GET
+    @Operation(operationId = "getMe", summary = "当前用户 / who am I",
+            description = "调用者的账号、成员身份（组织 + 角色）和权限。未开通或已停用的账号得到 403。"
+                    + " / The caller's account, memberships and permissions; unknown or disabled accounts get 403.")
+    public Me me() {
+        Account a = caller.account();
+        return new Me(a.username, a.displayName, a.email, caller.platformAdmin(),
+                caller.grants().stream().map(AccountDtos::membership).toList(),
+                scope.permissions().stream().map(p -> p.key).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package cn.jinguo.audit;
+
+import cn.jinguo.account.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+
+/** Records audit events in the caller's transaction, so an event exists exactly when its change committed. */
+@ApplicationScoped
+public class AuditLog {
+    @Inject EntityManager em;
+    @Inject Caller caller;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String targetType, Object targetId, Long orgId, String orgPath, String summary,
+            Map<String, Object> details) {
+        record(caller.username(), action, targetType, targetId, orgId, orgPath, summary, details);
+    }
+
+    /** For work that runs outside a request (background jobs) on behalf of {@code actor}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String action, String targetType, Object targetId, Long orgId, String orgPath,
+            String summary, Map<String, Object> details) {
+        AuditEvent e = new AuditEvent();
+        e.at = Instant.now();
+        e.actor = actor;
+        e.orgId = orgId;
+        e.orgPath = orgPath;
+        e.action = action;
+        e.targetType = targetType;
+        e.targetId = targetId == null ? null : targetId.toString();
+        e.summary = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
+        e.details = details;
+        em.persist(e);
+    }
+}

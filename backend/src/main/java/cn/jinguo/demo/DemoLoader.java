@@ -1,0 +1,26 @@
+package cn.jinguo.demo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Loads the demo city tree and demo accounts into an empty database when jinguo.demo.enabled (for `make run`). */
+@ApplicationScoped
+public class DemoLoader {
+    private static final Logger LOG = Logger.getLogger(DemoLoader.class);
+
+    @ConfigProperty(name = "jinguo.demo.enabled") boolean enabled;
+
+    void onStart(@Observes StartupEvent ev, AgroalDataSource dataSource) throws Exception {
+        if (!enabled) return;
+        long t0 = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            int orgs = DemoTree.load(c);
+            if (orgs > 0) LOG.infof("Demo data: %d organizations loaded in %d ms", orgs, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+}

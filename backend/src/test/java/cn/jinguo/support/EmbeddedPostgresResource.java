@@ -1,0 +1,32 @@
+package cn.jinguo.support;
+
+import cn.jinguo.common.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** A real PostgreSQL for the test run, on a free port, in a throw-away data directory. */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+    private EmbeddedDatabase db;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            db = EmbeddedDatabase.start(Files.createTempDirectory("jinguo-test-pg"), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded PostgreSQL did not start", e);
+        }
+        return Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (db != null) db.close();
+        } catch (Exception ignored) {
+            // the data directory is temporary
+        }
+    }
+}
