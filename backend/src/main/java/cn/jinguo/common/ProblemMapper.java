@@ -59,7 +59,11 @@ public class ProblemMapper {
         return problem(400, "VALIDATION_FAILED", messages.get(locale, "VALIDATION_FAILED"), errors, headers, uri);
     }
 
-    @ServerExceptionMapper
+    // Listed one by one: quarkus-rest-jackson maps some of these subtypes itself, and the most specific mapper wins.
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class, InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class})
     public Response badJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
         List<Problem.FieldError> errors = null;
@@ -86,6 +90,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) return badJson(json, headers, uri);
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";

@@ -158,10 +158,10 @@ public class OrgService {
     public OrgView move(String id, String ifMatch, @NotNull @Valid OrgMove in) {
         orgs.lockTree(true);
         Org org = visible(id);
-        requireManagedFromAbove(org);
-        Versioned.checkMatch(ifMatch, org.version);
         Org target = visible(in.newParentId());
+        requireManagedFromAbove(org);
         scope.require(Permission.ORG_WRITE, target.path);
+        Versioned.checkMatch(ifMatch, org.version);
         if (target.id.equals(org.id) || org.isAncestorOf(target)) throw ApiException.conflict("ORG_MOVE_CYCLE", org.name, target.name);
         if (Objects.equals(org.parentId, target.id)) throw ApiException.conflict("ORG_MOVE_SAME_PARENT", target.name);
         OrgRules.checkPlacement(target, org.type, org.level);
