@@ -94,4 +94,23 @@ public final class OrgDtos {
     @Schema(name = "Crumb", description = "面包屑中的一级 / one step of a breadcrumb")
     public record Crumb(@Schema(example = "1") String id, @Schema(example = "重庆市妇女联合会") String name,
             @Schema(example = "市妇联") String shortName) {}
+
+    @Schema(name = "ImportError", description = "导入文件中一处错误 / one error in an import file")
+    public record ImportError(
+            @Schema(description = "Spreadsheet row number (the header is row 1); 0 for the whole file", example = "17") int row,
+            @Schema(example = "上级编码") String column,
+            @Schema(example = "500199") String value,
+            @Schema(example = "上级编码“500199”既不在文件中，也不是您可管理的组织") String message) {}
+
+    @Schema(name = "ImportJob", description = "组织批量导入任务（全部成功或全部不导入）/ an all-or-nothing org import")
+    public record ImportJobView(
+            @Schema(example = "12") String id,
+            @Schema(example = "渝中区组织.xlsx") String fileName,
+            @Schema(enumeration = {"PENDING", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
+            @Schema(example = "20000") int totalRows,
+            @Schema(description = "Rows checked so far", example = "8500") int processed,
+            @Schema(description = "Orgs created (only when SUCCEEDED)", example = "0") int created,
+            List<ImportError> errors,
+            java.time.Instant createdAt,
+            java.time.Instant finishedAt) {}
 }

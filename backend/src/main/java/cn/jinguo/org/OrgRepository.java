@@ -127,10 +127,10 @@ public class OrgRepository implements PanacheRepository<Org> {
     }
 
     public int nextSortOrder(Long parentId) {
-        Integer max = getEntityManager().createQuery(
-                        "select max(o.sortOrder) from Org o where " + (parentId == null ? "o.parentId is null" : "o.parentId = :p"),
-                        Integer.class)
-                .setParameter("p", parentId).getSingleResult();
+        var q = getEntityManager().createQuery(
+                "select max(o.sortOrder) from Org o where " + (parentId == null ? "o.parentId is null" : "o.parentId = :p"), Integer.class);
+        if (parentId != null) q.setParameter("p", parentId);
+        Integer max = q.getSingleResult();
         return max == null ? 0 : max + 1;
     }
 
