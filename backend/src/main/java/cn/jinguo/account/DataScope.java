@@ -71,6 +71,12 @@ public class DataScope {
         if (!can(permission, path)) throw ApiException.forbidden("PERMISSION_REQUIRED", permission.key);
     }
 
+    /** Tops of the subtrees where the caller holds audit:read. */
+    public List<String> auditRoots() {
+        return caller.grants().stream().filter(g -> g.role().permissions().contains(Permission.AUDIT_READ))
+                .map(Caller.Grant::orgPath).distinct().toList();
+    }
+
     /** Every permission the caller holds somewhere. */
     public Set<Permission> permissions() {
         if (unrestricted()) return EnumSet.allOf(Permission.class);
