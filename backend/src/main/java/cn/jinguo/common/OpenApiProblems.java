@@ -27,7 +27,7 @@ public class OpenApiProblems implements OASFilter {
                 if (r == null) continue;
                 boolean write = e.getKey() != PathItem.HttpMethod.GET;
                 boolean hasParams = path.contains("{");
-                if (write || !e.getValue().getParameters().isEmpty()) add(r, "400", "请求参数有误 / bad input");
+                if (write || (e.getValue().getParameters() != null && !e.getValue().getParameters().isEmpty())) add(r, "400", "请求参数有误 / bad input");
                 if (!isPublic) {
                     add(r, "401", "未登录或令牌无效 / missing or invalid bearer token");
                     add(r, "403", "账号未开通、已停用或无此权限 / unknown or disabled account, or no right");
