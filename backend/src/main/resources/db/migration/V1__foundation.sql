@@ -22,6 +22,8 @@ CREATE TABLE org (
     version        int          NOT NULL DEFAULT 0,
     created_at     timestamptz  NOT NULL DEFAULT now(),
     updated_at     timestamptz  NOT NULL DEFAULT now(),
+    -- What search matches: lower-cased code, name and short name, trigram-indexed (Chinese included under C.UTF-8).
+    search_text    text GENERATED ALWAYS AS (lower(code || ' ' || name || ' ' || coalesce(short_name, ''))) STORED,
     CONSTRAINT org_level_only_for_federations CHECK (level IS NULL OR type = 'FEDERATION')
 );
 CREATE UNIQUE INDEX org_code_uk ON org (lower(code));
@@ -29,8 +31,7 @@ CREATE UNIQUE INDEX org_code_uk ON org (lower(code));
 CREATE UNIQUE INDEX org_sibling_name_uk ON org (coalesce(parent_id, 0), name) WHERE active;
 CREATE INDEX org_children_idx ON org (parent_id, sort_order, name);
 CREATE INDEX org_path_idx ON org (path varchar_pattern_ops);
-CREATE INDEX org_name_trgm ON org USING gin (name gin_trgm_ops);
-CREATE INDEX org_short_name_trgm ON org USING gin (short_name gin_trgm_ops);
+CREATE INDEX org_search_trgm ON org USING gin (search_text gin_trgm_ops);
 CREATE INDEX org_type_level_idx ON org (type, level);
 
 CREATE TABLE account (

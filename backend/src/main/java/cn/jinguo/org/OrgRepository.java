@@ -75,10 +75,10 @@ public class OrgRepository implements PanacheRepository<Org> {
         StringBuilder where = new StringBuilder(" where ").append(scope.condition());
         Map<String, Object> params = new HashMap<>(scope.params());
         if (c.q() != null && !c.q().isBlank()) {
-            String term = c.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            where.append(" and (o.name ilike :q or o.shortName ilike :q or o.code ilike :prefix)");
+            String term = c.q().trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" and o.searchText like :q");
             params.put("q", "%" + term + "%");
-            params.put("prefix", term + "%");
         }
         if (c.type() != null) { where.append(" and o.type = :type"); params.put("type", c.type()); }
         if (c.level() != null) { where.append(" and o.level = :level"); params.put("level", c.level()); }

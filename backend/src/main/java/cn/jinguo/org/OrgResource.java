@@ -57,10 +57,10 @@ public class OrgResource {
 
     @GET
     @Operation(operationId = "searchOrgs", summary = "搜索组织 / search orgs",
-            description = "在调用者范围内按名称、简称（包含）或编码（前缀）搜索，可按类型、层级、状态、上级筛选；按层次和排序号排列。"
-                    + " / Search within the caller's scope by name or short name (substring) or code (prefix).")
+            description = "在调用者范围内按编码、名称或简称（包含，不分大小写）搜索，可按类型、层级、状态、上级筛选；按层次和排序号排列。"
+                    + " / Search within the caller's scope: code, name or short name contains the text.")
     public OrgPage search(
-            @QueryParam("q") @Parameter(description = "名称/简称包含或编码前缀 / name substring or code prefix", example = "解放碑") String q,
+            @QueryParam("q") @Parameter(description = "编码、名称或简称包含此文字（不分大小写）/ code, name or short name contains (case-insensitive)", example = "解放碑") String q,
             @QueryParam("type") OrgType type,
             @QueryParam("level") FederationLevel level,
             @QueryParam("active") @Parameter(description = "true: open only; false: closed only") Boolean active,
