@@ -13,16 +13,16 @@ public final class AccountDtos {
     private AccountDtos() {}
 
     @Schema(name = "MembershipView", description = "成员身份：在某组织担任某角色 / a role held in an org")
-    public record MembershipView(@Schema(example = "7") String id, @Schema(example = "118") String orgId,
-            @Schema(example = "渝中区妇女联合会") String orgName, @Schema(example = "500103") String orgCode, Role role) {}
+    public record MembershipView(@Schema(required = true, example = "7") String id, @Schema(required = true, example = "118") String orgId,
+            @Schema(required = true, example = "渝中区妇女联合会") String orgName, @Schema(required = true, example = "500103") String orgCode, @Schema(required = true) Role role) {}
 
     @Schema(name = "AccountView", description = "账号 / an account")
-    public record AccountView(@Schema(example = "12") String id, @Schema(example = "district_admin") String username,
-            @Schema(example = "李红") String displayName, String email, String phone, boolean enabled,
-            List<MembershipView> memberships, @Schema(description = "Also the ETag") int version) {}
+    public record AccountView(@Schema(required = true, example = "12") String id, @Schema(required = true, example = "district_admin") String username,
+            @Schema(required = true, example = "李红") String displayName, String email, String phone, @Schema(required = true) boolean enabled,
+            @Schema(required = true) List<MembershipView> memberships, @Schema(required = true, description = "Also the ETag") int version) {}
 
     @Schema(name = "AccountPage")
-    public record AccountPage(List<AccountView> items, long total, int page, int size) {}
+    public record AccountPage(@Schema(required = true) List<AccountView> items, @Schema(required = true) long total, @Schema(required = true) int page, @Schema(required = true) int size) {}
 
     @Schema(name = "MembershipCreate", description = "新增成员身份 / grant a role in an org")
     public record MembershipCreate(@NotBlank @Schema(example = "118") String orgId, @NotNull Role role) {}

@@ -21,12 +21,12 @@ public class MeResource {
 
     @Schema(name = "Me", description = "当前用户 / the caller")
     public record Me(
-            @Schema(example = "district_admin") String username,
-            @Schema(example = "李红") String displayName,
+            @Schema(required = true, example = "district_admin") String username,
+            @Schema(required = true, example = "李红") String displayName,
             String email,
-            @Schema(description = "Holds the PLATFORM_ADMIN realm role") boolean platformAdmin,
-            List<AccountDtos.MembershipView> memberships,
-            @Schema(description = "Permissions held somewhere in the tree", example = "[\"org:read\",\"org:write\"]")
+            @Schema(required = true, description = "Holds the PLATFORM_ADMIN realm role") boolean platformAdmin,
+            @Schema(required = true) List<AccountDtos.MembershipView> memberships,
+            @Schema(required = true, description = "Permissions held somewhere in the tree", example = "[\"org:read\",\"org:write\"]")
             List<String> permissions) {}
 
     @GET

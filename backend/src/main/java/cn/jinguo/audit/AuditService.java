@@ -23,13 +23,13 @@ public class AuditService {
     @Inject DataScope scope;
 
     @Schema(name = "AuditEventView", description = "审计事件 / an audit event")
-    public record AuditEventView(@Schema(example = "981") String id, Instant at, @Schema(example = "district_admin") String actor,
-            @Schema(example = "118") String orgId, @Schema(example = "org.move") String action,
-            @Schema(example = "org") String targetType, @Schema(example = "4211") String targetId,
-            @Schema(example = "移动组织“新华路社区妇联”（含 0 个下级）到“七星岗街道妇联”下") String summary) {}
+    public record AuditEventView(@Schema(required = true, example = "981") String id, @Schema(required = true) Instant at, @Schema(required = true, example = "district_admin") String actor,
+            @Schema(example = "118") String orgId, @Schema(required = true, example = "org.move") String action,
+            @Schema(required = true, example = "org") String targetType, @Schema(example = "4211") String targetId,
+            @Schema(required = true, example = "移动组织“新华路社区妇联”（含 0 个下级）到“七星岗街道妇联”下") String summary) {}
 
     @Schema(name = "AuditPage")
-    public record AuditPage(List<AuditEventView> items, long total, int page, int size) {}
+    public record AuditPage(@Schema(required = true) List<AuditEventView> items, @Schema(required = true) long total, @Schema(required = true) int page, @Schema(required = true) int size) {}
 
     @Transactional
     public AuditPage list(String orgId, String targetType, String targetId, String action, Paging paging) {

@@ -22,9 +22,9 @@ public class ConfigResource {
 
     @Schema(name = "ClientConfig", description = "前端登录所需配置 / what a browser client needs to log in")
     public record ClientConfig(
-            @Schema(example = "http://localhost:8180/realms/jinguo") String oidcAuthority,
-            @Schema(example = "jinguo-spa") String oidcClientId,
-            @Schema(example = "jinguo-api") String apiAudience) {}
+            @Schema(required = true, example = "http://localhost:8180/realms/jinguo") String oidcAuthority,
+            @Schema(required = true, example = "jinguo-spa") String oidcClientId,
+            @Schema(required = true, example = "jinguo-api") String apiAudience) {}
 
     @GET
     @SecurityRequirements

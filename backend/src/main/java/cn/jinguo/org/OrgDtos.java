@@ -21,28 +21,28 @@ public final class OrgDtos {
 
     @Schema(name = "OrgView", description = "组织 / an organization in the tree")
     public record OrgView(
-            @Schema(example = "118") String id,
-            @Schema(example = "500103") String code,
-            @Schema(example = "渝中区妇女联合会") String name,
+            @Schema(required = true, example = "118") String id,
+            @Schema(required = true, example = "500103") String code,
+            @Schema(required = true, example = "渝中区妇女联合会") String name,
             @Schema(example = "渝中区妇联") String shortName,
-            OrgType type,
+            @Schema(required = true) OrgType type,
             @Schema(description = "Only for FEDERATION") FederationLevel level,
             @Schema(example = "1") String parentId,
-            @Schema(description = "Depth in the tree, 0 for a root", example = "1") int depth,
-            @Schema(example = "10") int sortOrder,
+            @Schema(required = true, description = "Depth in the tree, 0 for a root", example = "1") int depth,
+            @Schema(required = true, example = "10") int sortOrder,
             @Schema(example = "李红") String contactPerson,
             @Schema(example = "023-63800000") String contactPhone,
             @Schema(example = "yuzhong@cqwomen.example.cn") String contactEmail,
             @Schema(example = "1950-03-08") LocalDate openedOn,
             LocalDate closedOn,
-            @Schema(description = "false once closed") boolean active,
-            @Schema(description = "Number of children (open ones unless closed children were asked for)", example = "11")
+            @Schema(required = true, description = "false once closed") boolean active,
+            @Schema(required = true, description = "Number of children (open ones unless closed children were asked for)", example = "11")
             long childCount,
-            @Schema(description = "Version, also sent as ETag; quote it in If-Match when updating", example = "3") int version) {}
+            @Schema(required = true, description = "Version, also sent as ETag; quote it in If-Match when updating", example = "3") int version) {}
 
     @Schema(name = "OrgPage", description = "一页组织 / a page of organizations")
-    public record OrgPage(List<OrgView> items, @Schema(example = "38") long total, @Schema(example = "0") int page,
-            @Schema(example = "50") int size) {}
+    public record OrgPage(@Schema(required = true) List<OrgView> items, @Schema(required = true, example = "38") long total, @Schema(required = true, example = "0") int page,
+            @Schema(required = true, example = "50") int size) {}
 
     @Schema(name = "OrgCreate", description = "新建组织 / create an organization under a parent")
     public record OrgCreate(
@@ -85,32 +85,32 @@ public final class OrgDtos {
 
     @Schema(name = "OrgCounts", description = "下级组织统计（不含自身）/ counts of the subtree below an org")
     public record OrgCounts(
-            @Schema(example = "63") long descendants,
-            @Schema(example = "62") long active,
-            @Schema(example = "1") long closed,
-            @Schema(description = "Open descendants by type") Map<OrgType, Long> byType,
-            @Schema(description = "Open federations by level") Map<FederationLevel, Long> byLevel) {}
+            @Schema(required = true, example = "63") long descendants,
+            @Schema(required = true, example = "62") long active,
+            @Schema(required = true, example = "1") long closed,
+            @Schema(required = true, description = "Open descendants by type") Map<OrgType, Long> byType,
+            @Schema(required = true, description = "Open federations by level") Map<FederationLevel, Long> byLevel) {}
 
     @Schema(name = "Crumb", description = "面包屑中的一级 / one step of a breadcrumb")
-    public record Crumb(@Schema(example = "1") String id, @Schema(example = "重庆市妇女联合会") String name,
+    public record Crumb(@Schema(required = true, example = "1") String id, @Schema(required = true, example = "重庆市妇女联合会") String name,
             @Schema(example = "市妇联") String shortName) {}
 
     @Schema(name = "ImportError", description = "导入文件中一处错误 / one error in an import file")
     public record ImportError(
-            @Schema(description = "Spreadsheet row number (the header is row 1); 0 for the whole file", example = "17") int row,
+            @Schema(required = true, description = "Spreadsheet row number (the header is row 1); 0 for the whole file", example = "17") int row,
             @Schema(example = "上级编码") String column,
             @Schema(example = "500199") String value,
-            @Schema(example = "上级编码“500199”既不在文件中，也不是您可管理的组织") String message) {}
+            @Schema(required = true, example = "上级编码“500199”既不在文件中，也不是您可管理的组织") String message) {}
 
     @Schema(name = "ImportJob", description = "组织批量导入任务（全部成功或全部不导入）/ an all-or-nothing org import")
     public record ImportJobView(
-            @Schema(example = "12") String id,
-            @Schema(example = "渝中区组织.xlsx") String fileName,
-            @Schema(enumeration = {"PENDING", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
-            @Schema(example = "20000") int totalRows,
-            @Schema(description = "Rows checked so far", example = "8500") int processed,
-            @Schema(description = "Orgs created (only when SUCCEEDED)", example = "0") int created,
-            List<ImportError> errors,
-            java.time.Instant createdAt,
+            @Schema(required = true, example = "12") String id,
+            @Schema(required = true, example = "渝中区组织.xlsx") String fileName,
+            @Schema(required = true, enumeration = {"PENDING", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
+            @Schema(required = true, example = "20000") int totalRows,
+            @Schema(required = true, description = "Rows checked so far", example = "8500") int processed,
+            @Schema(required = true, description = "Orgs created (only when SUCCEEDED)", example = "0") int created,
+            @Schema(required = true) List<ImportError> errors,
+            @Schema(required = true) java.time.Instant createdAt,
             java.time.Instant finishedAt) {}
 }

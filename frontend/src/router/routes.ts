@@ -1,0 +1,157 @@
+import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import {
+  Bell,
+  Box,
+  Calendar,
+  DataAnalysis,
+  Document,
+  House,
+  OfficeBuilding,
+  Upload,
+  User,
+  UserFilled,
+  View,
+} from '@element-plus/icons-vue'
+import type { Permission } from '@/api/types'
+import type { MessageSchema } from '@/locales/zh-CN'
+
+export type NavKey = keyof MessageSchema['nav']
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Menu and page title: a key of `nav` in the locale files. */
+    nav?: NavKey
+    icon?: Component
+    /** Shown in the menu and reachable only with this permission from GET /me. */
+    permission?: Permission
+    /** A module still being built: the page is a "建设中" empty state. */
+    underConstruction?: boolean
+    /** Reachable without login (OIDC callbacks, signed-out and error pages). */
+    public?: boolean
+  }
+}
+
+const Placeholder = () => import('@/views/placeholder/index.vue')
+
+/** The modules in menu order. */
+export const moduleRoutes: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/dashboard/index.vue'),
+    meta: { nav: 'dashboard', icon: House },
+  },
+  {
+    path: 'notices',
+    name: 'notices',
+    component: Placeholder,
+    meta: { nav: 'notices', icon: Document, underConstruction: true },
+  },
+  {
+    path: 'inbox',
+    name: 'inbox',
+    component: Placeholder,
+    meta: { nav: 'inbox', icon: Box, underConstruction: true },
+  },
+  {
+    path: 'plans',
+    name: 'plans',
+    component: Placeholder,
+    meta: { nav: 'plans', icon: Calendar, underConstruction: true },
+  },
+  {
+    path: 'submissions',
+    name: 'submissions',
+    component: Placeholder,
+    meta: { nav: 'submissions', icon: Upload, underConstruction: true },
+  },
+  {
+    path: 'supervision',
+    name: 'supervision',
+    component: Placeholder,
+    meta: { nav: 'supervision', icon: Bell, underConstruction: true },
+  },
+  {
+    path: 'stats',
+    name: 'stats',
+    component: Placeholder,
+    meta: { nav: 'stats', icon: DataAnalysis, underConstruction: true },
+  },
+  {
+    path: 'orgs',
+    name: 'orgs',
+    component: () => import('@/views/org/index.vue'),
+    meta: { nav: 'orgs', icon: OfficeBuilding, permission: 'org:read' },
+  },
+  {
+    path: 'accounts',
+    name: 'accounts',
+    component: Placeholder,
+    meta: { nav: 'accounts', icon: UserFilled, permission: 'account:read', underConstruction: true },
+  },
+  {
+    path: 'audit',
+    name: 'audit',
+    component: Placeholder,
+    meta: { nav: 'audit', icon: View, permission: 'audit:read', underConstruction: true },
+  },
+  {
+    path: 'me',
+    name: 'me',
+    component: () => import('@/views/me/index.vue'),
+    meta: { nav: 'me', icon: User },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: () => import('@/components/layout/app-layout.vue'),
+    redirect: { name: 'dashboard' },
+    children: [
+      ...moduleRoutes,
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/error/forbidden.vue'),
+      },
+    ],
+  },
+  {
+    path: '/auth/callback',
+    name: 'auth-callback',
+    component: () => import('@/views/auth/callback.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/auth/silent-callback',
+    name: 'auth-silent-callback',
+    component: () => import('@/views/auth/silent-callback.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/auth/signout-callback',
+    name: 'auth-signout-callback',
+    component: () => import('@/views/auth/signout-callback.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/signed-out',
+    name: 'signed-out',
+    component: () => import('@/views/auth/signed-out.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/unavailable',
+    name: 'unavailable',
+    component: () => import('@/views/error/unavailable.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/not-found.vue'),
+    meta: { public: true },
+  },
+]
