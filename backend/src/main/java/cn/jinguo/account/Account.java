@@ -20,12 +20,18 @@ public class Account {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String username;
-    @Column(name = "display_name") public String displayName;
+
+    @Column(name = "display_name")
+    public String displayName;
+
     public String email;
     public String phone;
     public boolean enabled = true;
-    @Version public int version;
+
+    @Version
+    public int version;
 
     @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")

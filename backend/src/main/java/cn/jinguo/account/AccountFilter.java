@@ -7,8 +7,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Refuses authenticated callers without an enabled account before any endpoint runs (403 problem). */
 public class AccountFilter {
-    @Inject SecurityIdentity identity;
-    @Inject Caller caller;
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Caller caller;
 
     @ServerRequestFilter
     public void requireAccount(ContainerRequestContext ctx) {

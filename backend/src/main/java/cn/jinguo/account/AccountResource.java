@@ -37,46 +37,76 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "账号 Accounts", description = "账号与成员身份 / accounts and memberships")
 public class AccountResource {
-    @Inject AccountService service;
+    @Inject
+    AccountService service;
 
     @GET
-    @Operation(operationId = "listAccounts", summary = "账号列表 / list accounts",
+    @Operation(
+            operationId = "listAccounts",
+            summary = "账号列表 / list accounts",
             description = "在调用者范围内有成员身份的账号，可按组织、用户名或姓名筛选。 / Accounts with a membership in the caller's scope.")
-    public AccountPage list(@QueryParam("orgId") @Parameter(description = "Only members of this org") String orgId,
+    public AccountPage list(
+            @QueryParam("orgId") @Parameter(description = "Only members of this org") String orgId,
             @QueryParam("q") @Parameter(description = "用户名或姓名包含 / username or name contains") String q,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
         return service.list(orgId, q, new Paging(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAccount", summary = "账号详情 / get an account")
-    @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Response get(@PathParam("id") String id) {
         AccountView a = service.get(id);
         return Response.ok(a).tag(Versioned.etag(a.version())).build();
     }
 
     @POST
-    @Operation(operationId = "createAccount", summary = "开通账号 / create an account",
+    @Operation(
+            operationId = "createAccount",
+            summary = "开通账号 / create an account",
             description = "为身份认证系统中的用户开通巾帼账号并授予角色；需要各组织的账号管理权限。 / Needs account:write in each org.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "409", description = "用户名已存在 / username taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "用户名已存在 / username taken",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response create(AccountCreate body, UriInfo uri) {
         AccountView a = service.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(a.id()).build()).entity(a).tag(Versioned.etag(a.version())).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(a.id()).build())
+                .entity(a)
+                .tag(Versioned.etag(a.version()))
+                .build();
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateAccount", summary = "修改、启用或停用账号 / update, enable or disable an account",
+    @Operation(
+            operationId = "updateAccount",
+            summary = "修改、启用或停用账号 / update, enable or disable an account",
             description = "必须带 If-Match。 / If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "412", description = "数据已被修改 / stale If-Match",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "缺少 If-Match / If-Match missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "数据已被修改 / stale If-Match",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "缺少 If-Match / If-Match missing",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AccountUpdate body) {
         AccountView a = service.update(id, ifMatch, body);
         return Response.ok(a).tag(Versioned.etag(a.version())).build();
@@ -85,9 +115,15 @@ public class AccountResource {
     @POST
     @Path("/{id}/memberships")
     @Operation(operationId = "grantMembership", summary = "授予角色 / grant a role in an org")
-    @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "409", description = "已有该角色 / role already held",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "已有该角色 / role already held",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public AccountView grant(@PathParam("id") String id, MembershipCreate body) {
         return service.grant(id, body);
     }

@@ -28,9 +28,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AccountService {
-    @Inject EntityManager em;
-    @Inject DataScope scope;
-    @Inject AuditLog audit;
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public AccountPage list(String orgId, String q, Paging paging) {
@@ -40,7 +45,8 @@ public class AccountService {
         if (scope.unrestricted() && orgId == null) {
             where.append("1 = 1");
         } else {
-            where.append("exists (select 1 from Membership m where m.account = a and ").append(filter.condition());
+            where.append("exists (select 1 from Membership m where m.account = a and ")
+                    .append(filter.condition());
             if (orgId != null) {
                 where.append(" and m.org.id = :orgId");
                 params.put("orgId", Ids.parseOrNull(orgId) == null ? -1L : Ids.parseOrNull(orgId));
@@ -49,16 +55,31 @@ public class AccountService {
         }
         if (q != null && !q.isBlank()) {
             where.append(" and (a.username ilike :q or a.displayName ilike :q)");
-            params.put("q", "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "q",
+                    "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         TypedQuery<Long> ids = em.createQuery("select a.id" + where + " order by a.username", Long.class);
         TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
-        params.forEach((k, v) -> { ids.setParameter(k, v); count.setParameter(k, v); });
-        List<Long> page = ids.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
-        List<AccountView> items = page.isEmpty() ? List.of() : em.createQuery("""
+        params.forEach((k, v) -> {
+            ids.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Long> page =
+                ids.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        List<AccountView> items = page.isEmpty()
+                ? List.of()
+                : em
+                        .createQuery(
+                                """
                         select distinct a from Account a left join fetch a.memberships m left join fetch m.org
-                        where a.id in :ids order by a.username""", Account.class)
-                .setParameter("ids", page).getResultList().stream().map(this::scopedView).toList();
+                        where a.id in :ids order by a.username""",
+                                Account.class)
+                        .setParameter("ids", page)
+                        .getResultList()
+                        .stream()
+                        .map(this::scopedView)
+                        .toList();
         return new AccountPage(items, count.getSingleResult(), paging.page(), paging.size());
     }
 
@@ -70,7 +91,9 @@ public class AccountService {
     @Transactional
     public AccountView create(@NotNull @Valid AccountCreate in) {
         if (em.createQuery("select count(a) from Account a where lower(a.username) = lower(:u)", Long.class)
-                .setParameter("u", in.username()).getSingleResult() > 0) {
+                        .setParameter("u", in.username())
+                        .getSingleResult()
+                > 0) {
             throw ApiException.conflict("ACCOUNT_USERNAME_TAKEN", in.username());
         }
         Account a = new Account();
@@ -81,8 +104,14 @@ public class AccountService {
         for (MembershipCreate mc : in.memberships()) addMembership(a, mc);
         em.persist(a);
         em.flush();
-        audit.record("account.create", "account", a.id, a.memberships.get(0).org.id, a.memberships.get(0).org.path,
-                "开通账号“" + a.username + "”（" + a.displayName + "）", Map.of("memberships", a.memberships.size()));
+        audit.record(
+                "account.create",
+                "account",
+                a.id,
+                a.memberships.get(0).org.id,
+                a.memberships.get(0).org.path,
+                "开通账号“" + a.username + "”（" + a.displayName + "）",
+                Map.of("memberships", a.memberships.size()));
         return AccountDtos.view(a);
     }
 
@@ -98,9 +127,14 @@ public class AccountService {
         a.enabled = in.enabled();
         em.flush();
         Membership first = a.memberships.isEmpty() ? null : a.memberships.get(0);
-        audit.record(enabledChanged ? (a.enabled ? "account.enable" : "account.disable") : "account.update", "account", a.id,
-                first == null ? null : first.org.id, first == null ? null : first.org.path,
-                (enabledChanged ? (a.enabled ? "启用" : "停用") : "修改") + "账号“" + a.username + "”", null);
+        audit.record(
+                enabledChanged ? (a.enabled ? "account.enable" : "account.disable") : "account.update",
+                "account",
+                a.id,
+                first == null ? null : first.org.id,
+                first == null ? null : first.org.path,
+                (enabledChanged ? (a.enabled ? "启用" : "停用") : "修改") + "账号“" + a.username + "”",
+                null);
         return scopedView(a);
     }
 
@@ -109,8 +143,14 @@ public class AccountService {
         Account a = visible(id);
         Membership m = addMembership(a, in);
         em.flush();
-        audit.record("membership.create", "account", a.id, m.org.id, m.org.path,
-                "授予“" + a.username + "”在“" + m.org.name + "”的" + m.role + "角色", null);
+        audit.record(
+                "membership.create",
+                "account",
+                a.id,
+                m.org.id,
+                m.org.path,
+                "授予“" + a.username + "”在“" + m.org.name + "”的" + m.role + "角色",
+                null);
         return scopedView(a);
     }
 
@@ -118,13 +158,21 @@ public class AccountService {
     public AccountView revoke(String id, String membershipId) {
         Account a = visible(id);
         Long mid = Ids.parseOrNull(membershipId);
-        Membership m = a.memberships.stream().filter(x -> x.id.equals(mid) && scope.covers(x.org.path)).findFirst()
+        Membership m = a.memberships.stream()
+                .filter(x -> x.id.equals(mid) && scope.covers(x.org.path))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("MEMBERSHIP_NOT_FOUND", membershipId));
         scope.require(Permission.ACCOUNT_WRITE, m.org.path);
         a.memberships.remove(m);
         em.flush();
-        audit.record("membership.delete", "account", a.id, m.org.id, m.org.path,
-                "撤销“" + a.username + "”在“" + m.org.name + "”的" + m.role + "角色", null);
+        audit.record(
+                "membership.delete",
+                "account",
+                a.id,
+                m.org.id,
+                m.org.path,
+                "撤销“" + a.username + "”在“" + m.org.name + "”的" + m.role + "角色",
+                null);
         return scopedView(a);
     }
 
@@ -146,9 +194,15 @@ public class AccountService {
 
     private Account visible(String id) {
         Long key = Ids.parseOrNull(id);
-        List<Account> found = key == null ? List.of() : em.createQuery("""
+        List<Account> found = key == null
+                ? List.of()
+                : em.createQuery(
+                                """
                         select distinct a from Account a left join fetch a.memberships m left join fetch m.org
-                        where a.id = :id""", Account.class).setParameter("id", key).getResultList();
+                        where a.id = :id""",
+                                Account.class)
+                        .setParameter("id", key)
+                        .getResultList();
         if (found.isEmpty()) throw ApiException.notFound("ACCOUNT_NOT_FOUND", id);
         Account a = found.get(0);
         if (!scope.unrestricted() && a.memberships.stream().noneMatch(m -> scope.covers(m.org.path))) {
@@ -168,8 +222,17 @@ public class AccountService {
     private AccountView scopedView(Account a) {
         AccountView v = AccountDtos.view(a);
         if (scope.unrestricted()) return v;
-        return new AccountView(v.id(), v.username(), v.displayName(), v.email(), v.phone(), v.enabled(),
-                a.memberships.stream().filter(m -> scope.covers(m.org.path)).map(AccountDtos::membership).toList(),
+        return new AccountView(
+                v.id(),
+                v.username(),
+                v.displayName(),
+                v.email(),
+                v.phone(),
+                v.enabled(),
+                a.memberships.stream()
+                        .filter(m -> scope.covers(m.org.path))
+                        .map(AccountDtos::membership)
+                        .toList(),
                 v.version());
     }
 

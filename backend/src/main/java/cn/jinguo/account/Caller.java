@@ -21,8 +21,11 @@ public class Caller {
     /** A role held in an org (and so in its subtree). */
     public record Grant(long orgId, String orgPath, String orgName, String orgCode, long membershipId, Role role) {}
 
-    @Inject SecurityIdentity identity;
-    @Inject EntityManager em;
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    EntityManager em;
 
     private Account account;
     private List<Grant> grants;
@@ -55,17 +58,23 @@ public class Caller {
     }
 
     private Account find() {
-        return em.createQuery("""
+        return em.createQuery(
+                        """
                         select distinct a from Account a left join fetch a.memberships m left join fetch m.org
-                        where lower(a.username) = lower(:u)""", Account.class)
+                        where lower(a.username) = lower(:u)""",
+                        Account.class)
                 .setParameter("u", username())
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private Account provisionPlatformAdmin() {
         String name = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("name") != null
-                ? jwt.getClaim("name").toString() : username();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                ? jwt.getClaim("name").toString()
+                : username();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        """
                         insert into account (username, display_name, email) values (:u, :n, :e)
                         on conflict (lower(username)) do nothing""")
                 .setParameter("u", username())

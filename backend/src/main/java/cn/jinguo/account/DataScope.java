@@ -19,7 +19,8 @@ import java.util.Set;
  */
 @RequestScoped
 public class DataScope {
-    @Inject Caller caller;
+    @Inject
+    Caller caller;
 
     private List<String> roots;
 
@@ -33,8 +34,11 @@ public class DataScope {
     /** The topmost paths the caller sees (nested memberships collapse into their ancestor). */
     public List<String> roots() {
         if (roots == null) {
-            List<String> paths = caller.grants().stream().map(Caller.Grant::orgPath).distinct()
-                    .sorted(Comparator.comparingInt(String::length)).toList();
+            List<String> paths = caller.grants().stream()
+                    .map(Caller.Grant::orgPath)
+                    .distinct()
+                    .sorted(Comparator.comparingInt(String::length))
+                    .toList();
             List<String> tops = new ArrayList<>();
             for (String p : paths) {
                 if (tops.stream().noneMatch(p::startsWith)) tops.add(p);
@@ -73,8 +77,11 @@ public class DataScope {
 
     /** Tops of the subtrees where the caller holds audit:read. */
     public List<String> auditRoots() {
-        return caller.grants().stream().filter(g -> g.role().permissions().contains(Permission.AUDIT_READ))
-                .map(Caller.Grant::orgPath).distinct().toList();
+        return caller.grants().stream()
+                .filter(g -> g.role().permissions().contains(Permission.AUDIT_READ))
+                .map(Caller.Grant::orgPath)
+                .distinct()
+                .toList();
     }
 
     /** Every permission the caller holds somewhere. */

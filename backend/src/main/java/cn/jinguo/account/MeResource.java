@@ -16,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "账号 Accounts")
 public class MeResource {
-    @Inject Caller caller;
-    @Inject DataScope scope;
+    @Inject
+    Caller caller;
+
+    @Inject
+    DataScope scope;
 
     @Schema(name = "Me", description = "当前用户 / the caller")
     public record Me(
@@ -26,16 +29,25 @@ public class MeResource {
             String email,
             @Schema(required = true, description = "Holds the PLATFORM_ADMIN realm role") boolean platformAdmin,
             @Schema(required = true) List<AccountDtos.MembershipView> memberships,
-            @Schema(required = true, description = "Permissions held somewhere in the tree", example = "[\"org:read\",\"org:write\"]")
-            List<String> permissions) {}
+            @Schema(
+                            required = true,
+                            description = "Permissions held somewhere in the tree",
+                            example = "[\"org:read\",\"org:write\"]")
+                    List<String> permissions) {}
 
     @GET
-    @Operation(operationId = "getMe", summary = "当前用户 / who am I",
+    @Operation(
+            operationId = "getMe",
+            summary = "当前用户 / who am I",
             description = "调用者的账号、成员身份（组织 + 角色）和权限。未开通或已停用的账号得到 403。"
                     + " / The caller's account, memberships and permissions; unknown or disabled accounts get 403.")
     public Me me() {
         Account a = caller.account();
-        return new Me(a.username, a.displayName, a.email, caller.platformAdmin(),
+        return new Me(
+                a.username,
+                a.displayName,
+                a.email,
+                caller.platformAdmin(),
                 caller.grants().stream().map(AccountDtos::membership).toList(),
                 scope.permissions().stream().map(p -> p.key).toList());
     }

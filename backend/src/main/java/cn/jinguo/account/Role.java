@@ -7,8 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A member's role in an org; it holds in the org and in everything below it. */
 @Schema(description = "成员角色 / member role: ORG_ADMIN 管理员, EDITOR 编辑, REVIEWER 审核, VIEWER 查看")
 public enum Role {
-    ORG_ADMIN(Permission.ORG_READ, Permission.ORG_WRITE, Permission.ORG_IMPORT, Permission.ACCOUNT_READ,
-            Permission.ACCOUNT_WRITE, Permission.AUDIT_READ),
+    ORG_ADMIN(
+            Permission.ORG_READ,
+            Permission.ORG_WRITE,
+            Permission.ORG_IMPORT,
+            Permission.ACCOUNT_READ,
+            Permission.ACCOUNT_WRITE,
+            Permission.AUDIT_READ),
     EDITOR(Permission.ORG_READ, Permission.ACCOUNT_READ),
     REVIEWER(Permission.ORG_READ, Permission.ACCOUNT_READ),
     VIEWER(Permission.ORG_READ);

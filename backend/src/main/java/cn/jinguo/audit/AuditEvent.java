@@ -18,13 +18,26 @@ public class AuditEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public Instant at;
     public String actor;
-    @Column(name = "org_id") public Long orgId;
-    @Column(name = "org_path") public String orgPath;
+
+    @Column(name = "org_id")
+    public Long orgId;
+
+    @Column(name = "org_path")
+    public String orgPath;
+
     public String action;
-    @Column(name = "target_type") public String targetType;
-    @Column(name = "target_id") public String targetId;
+
+    @Column(name = "target_type")
+    public String targetType;
+
+    @Column(name = "target_id")
+    public String targetId;
+
     public String summary;
-    @JdbcTypeCode(SqlTypes.JSON) public Map<String, Object> details;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> details;
 }

@@ -11,19 +11,35 @@ import java.util.Map;
 /** Records audit events in the caller's transaction, so an event exists exactly when its change committed. */
 @ApplicationScoped
 public class AuditLog {
-    @Inject EntityManager em;
-    @Inject Caller caller;
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String targetType, Object targetId, Long orgId, String orgPath, String summary,
+    public void record(
+            String action,
+            String targetType,
+            Object targetId,
+            Long orgId,
+            String orgPath,
+            String summary,
             Map<String, Object> details) {
         record(caller.username(), action, targetType, targetId, orgId, orgPath, summary, details);
     }
 
     /** For work that runs outside a request (background jobs) on behalf of {@code actor}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String actor, String action, String targetType, Object targetId, Long orgId, String orgPath,
-            String summary, Map<String, Object> details) {
+    public void record(
+            String actor,
+            String action,
+            String targetType,
+            Object targetId,
+            Long orgId,
+            String orgPath,
+            String summary,
+            Map<String, Object> details) {
         AuditEvent e = new AuditEvent();
         e.at = Instant.now();
         e.actor = actor;

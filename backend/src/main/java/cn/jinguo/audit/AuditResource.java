@@ -19,16 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "审计 Audit", description = "变更记录 / who changed what")
 public class AuditResource {
-    @Inject AuditService service;
+    @Inject
+    AuditService service;
 
     @GET
-    @Operation(operationId = "listAuditEvents", summary = "审计记录 / list audit events",
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "审计记录 / list audit events",
             description = "调用者担任管理员的组织及其下级中发生的变更，新的在前。 / Changes in the orgs the caller administers, newest first.")
-    public AuditPage list(@QueryParam("orgId") @Parameter(description = "This org and its subtree") String orgId,
+    public AuditPage list(
+            @QueryParam("orgId") @Parameter(description = "This org and its subtree") String orgId,
             @QueryParam("targetType") @Parameter(example = "org") String targetType,
             @QueryParam("targetId") String targetId,
             @QueryParam("action") @Parameter(example = "org.move") String action,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
         return service.list(orgId, targetType, targetId, action, new Paging(page, size));
     }
 }

@@ -24,14 +24,39 @@ public class ApiException extends RuntimeException {
         this.errors = errors;
     }
 
-    public int status() { return status; }
-    public String code() { return code; }
-    public Object[] args() { return args; }
-    public List<Problem.FieldError> errors() { return errors; }
+    public int status() {
+        return status;
+    }
 
-    public static ApiException notFound(String code, Object... args) { return new ApiException(404, code, args); }
-    public static ApiException forbidden(String code, Object... args) { return new ApiException(403, code, args); }
-    public static ApiException conflict(String code, Object... args) { return new ApiException(409, code, args); }
-    public static ApiException rule(String code, Object... args) { return new ApiException(422, code, args); }
-    public static ApiException badRequest(String code, Object... args) { return new ApiException(400, code, args); }
+    public String code() {
+        return code;
+    }
+
+    public Object[] args() {
+        return args;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public static ApiException notFound(String code, Object... args) {
+        return new ApiException(404, code, args);
+    }
+
+    public static ApiException forbidden(String code, Object... args) {
+        return new ApiException(403, code, args);
+    }
+
+    public static ApiException conflict(String code, Object... args) {
+        return new ApiException(409, code, args);
+    }
+
+    public static ApiException rule(String code, Object... args) {
+        return new ApiException(422, code, args);
+    }
+
+    public static ApiException badRequest(String code, Object... args) {
+        return new ApiException(400, code, args);
+    }
 }

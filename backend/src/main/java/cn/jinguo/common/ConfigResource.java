@@ -16,9 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "系统 System")
 public class ConfigResource {
-    @ConfigProperty(name = "jinguo.spa.oidc-authority") String authority;
-    @ConfigProperty(name = "jinguo.spa.oidc-client-id") String clientId;
-    @ConfigProperty(name = "quarkus.oidc.token.audience") String audience;
+    @ConfigProperty(name = "jinguo.spa.oidc-authority")
+    String authority;
+
+    @ConfigProperty(name = "jinguo.spa.oidc-client-id")
+    String clientId;
+
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
+    String audience;
 
     @Schema(name = "ClientConfig", description = "前端登录所需配置 / what a browser client needs to log in")
     public record ClientConfig(
@@ -28,7 +33,9 @@ public class ConfigResource {
 
     @GET
     @SecurityRequirements
-    @Operation(operationId = "getClientConfig", summary = "客户端配置（无需登录）/ client configuration (public)",
+    @Operation(
+            operationId = "getClientConfig",
+            summary = "客户端配置（无需登录）/ client configuration (public)",
             description = "单页应用启动时读取的 OIDC 颁发者与客户端编号。 / The OIDC issuer and client id the SPA logs in with.")
     public ClientConfig config() {
         return new ClientConfig(authority, clientId, audience);

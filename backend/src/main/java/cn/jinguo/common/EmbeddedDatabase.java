@@ -35,7 +35,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         try (Connection c = pg.getPostgresDatabase().getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
             if (!rs.next()) c.createStatement().execute("create database " + DATABASE + " encoding 'UTF8'");
         } catch (SQLException e) {
             pg.close();

@@ -21,10 +21,13 @@ public class JinguoMain {
             Quarkus.run(args);
             return;
         }
-        Path dir = Path.of(System.getenv().getOrDefault("JINGUO_EMBEDDED_PG_DIR", ".run/pgdata")).toAbsolutePath();
+        Path dir = Path.of(System.getenv().getOrDefault("JINGUO_EMBEDDED_PG_DIR", ".run/pgdata"))
+                .toAbsolutePath();
         long t0 = System.nanoTime();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, true)) {
-            LOG.infof("Embedded PostgreSQL on port %d, data in %s (%d ms)", db.port(), dir, (System.nanoTime() - t0) / 1_000_000);
+            LOG.infof(
+                    "Embedded PostgreSQL on port %d, data in %s (%d ms)",
+                    db.port(), dir, (System.nanoTime() - t0) / 1_000_000);
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");

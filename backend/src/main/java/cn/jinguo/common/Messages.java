@@ -24,7 +24,9 @@ public class Messages {
     }
 
     public String get(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("messages", "en".equals(locale.getLanguage()) ? Locale.ROOT : ZH,
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages",
+                "en".equals(locale.getLanguage()) ? Locale.ROOT : ZH,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern;
         try {

@@ -22,18 +22,23 @@ public class OpenApiProblems implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/v1/")) return;
             boolean isPublic = path.equals("/api/v1/config");
-            for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> e :
+                    item.getOperations().entrySet()) {
                 APIResponses r = e.getValue().getResponses();
                 if (r == null) continue;
                 boolean write = e.getKey() != PathItem.HttpMethod.GET;
                 boolean hasParams = path.contains("{");
-                if (write || (e.getValue().getParameters() != null && !e.getValue().getParameters().isEmpty())) add(r, "400", "请求参数有误 / bad input");
+                if (write
+                        || (e.getValue().getParameters() != null
+                                && !e.getValue().getParameters().isEmpty())) add(r, "400", "请求参数有误 / bad input");
                 if (!isPublic) {
                     add(r, "401", "未登录或令牌无效 / missing or invalid bearer token");
                     add(r, "403", "账号未开通、已停用或无此权限 / unknown or disabled account, or no right");
                 }
                 if (hasParams) add(r, "404", "不存在或不在调用者范围内 / not found or outside the caller's scope");
-                if (e.getKey() == PathItem.HttpMethod.PUT && r.getAPIResponse("412") == null && !path.endsWith("/order")) {
+                if (e.getKey() == PathItem.HttpMethod.PUT
+                        && r.getAPIResponse("412") == null
+                        && !path.endsWith("/order")) {
                     add(r, "412", "数据已被修改 / stale If-Match");
                     add(r, "428", "缺少 If-Match / If-Match missing");
                 }
@@ -44,8 +49,15 @@ public class OpenApiProblems implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (responses.getAPIResponse(code) != null) return;
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+        responses.addAPIResponse(
+                code,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(REF)))));
     }
 }

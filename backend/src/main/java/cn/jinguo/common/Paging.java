@@ -8,10 +8,12 @@ public record Paging(int page, int size) {
 
     public Paging {
         if (page < 0) {
-            throw new ApiException(400, "PAGE_INVALID", List.of(new Problem.FieldError("page", "Min", "validation.page")), MAX_SIZE);
+            throw new ApiException(
+                    400, "PAGE_INVALID", List.of(new Problem.FieldError("page", "Min", "validation.page")), MAX_SIZE);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new ApiException(400, "PAGE_INVALID", List.of(new Problem.FieldError("size", "Range", "validation.size")), MAX_SIZE);
+            throw new ApiException(
+                    400, "PAGE_INVALID", List.of(new Problem.FieldError("size", "Range", "validation.size")), MAX_SIZE);
         }
     }
 

@@ -29,15 +29,20 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    @Inject Messages messages;
+    @Inject
+    Messages messages;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
-        List<Problem.FieldError> errors = e.errors() == null ? null : e.errors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.code(),
-                        messages.has(f.message()) ? messages.get(locale, f.message()) : f.message()))
-                .toList();
+        List<Problem.FieldError> errors = e.errors() == null
+                ? null
+                : e.errors().stream()
+                        .map(f -> new Problem.FieldError(
+                                f.field(),
+                                f.code(),
+                                messages.has(f.message()) ? messages.get(locale, f.message()) : f.message()))
+                        .toList();
         return problem(e.status(), e.code(), messages.get(locale, e.code(), e.args()), errors, headers, uri);
     }
 
@@ -46,11 +51,15 @@ public class ProblemMapper {
         Locale locale = Messages.locale(headers);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String code =
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             String key = "validation." + code;
             var attrs = v.getConstraintDescriptor().getAttributes();
             String message = messages.has(key)
-                    ? messages.get(locale, key, attrs.getOrDefault("max", attrs.get("value")),
+                    ? messages.get(
+                            locale,
+                            key,
+                            attrs.getOrDefault("max", attrs.get("value")),
                             attrs.getOrDefault("min", attrs.get("value")))
                     : v.getMessage();
             errors.add(new Problem.FieldError(fieldName(v.getPropertyPath().toString()), code, message));
@@ -60,17 +69,22 @@ public class ProblemMapper {
     }
 
     // Listed one by one: quarkus-rest-jackson maps some of these subtypes itself, and the most specific mapper wins.
-    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class, InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
-            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        com.fasterxml.jackson.core.JsonParseException.class,
+        com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        InvalidFormatException.class,
+        com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class
+    })
     public Response badJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
         List<Problem.FieldError> errors = null;
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
             String code = e instanceof InvalidFormatException ? "InvalidValue" : "InvalidJson";
             errors = List.of(new Problem.FieldError(field, code, messages.get(locale, "validation." + code)));
         }
@@ -79,8 +93,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
-        Response r = problem(401, "UNAUTHENTICATED", messages.get(Messages.locale(headers), "UNAUTHENTICATED"), null, headers, uri);
-        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        Response r = problem(
+                401, "UNAUTHENTICATED", messages.get(Messages.locale(headers), "UNAUTHENTICATED"), null, headers, uri);
+        return Response.fromResponse(r)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -92,15 +109,16 @@ public class ProblemMapper {
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) return badJson(json, headers, uri);
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-        };
+        String code =
+                switch (status) {
+                    case 400 -> "BAD_REQUEST";
+                    case 404 -> "NOT_FOUND";
+                    case 405 -> "METHOD_NOT_ALLOWED";
+                    case 406 -> "NOT_ACCEPTABLE";
+                    case 413 -> "PAYLOAD_TOO_LARGE";
+                    case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                    default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+                };
         if (status >= 500) LOG.error("Request failed: " + uri.getPath(), e);
         return problem(status, code, messages.get(Messages.locale(headers), code), null, headers, uri);
     }
@@ -109,15 +127,27 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
-        return problem(500, "INTERNAL_ERROR", messages.get(Messages.locale(headers), "INTERNAL_ERROR", errorId), null, headers, uri);
+        return problem(
+                500,
+                "INTERNAL_ERROR",
+                messages.get(Messages.locale(headers), "INTERNAL_ERROR", errorId),
+                null,
+                headers,
+                uri);
     }
 
-    private Response problem(int status, String code, String detail, List<Problem.FieldError> errors,
-            HttpHeaders headers, UriInfo uri) {
+    private Response problem(
+            int status, String code, String detail, List<Problem.FieldError> errors, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
         String type = "urn:jinguo:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
-        Problem p = new Problem(type, messages.get(locale, "status." + status), status, detail,
-                uri == null ? null : uri.getPath(), code, errors == null || errors.isEmpty() ? null : errors);
+        Problem p = new Problem(
+                type,
+                messages.get(locale, "status." + status),
+                status,
+                detail,
+                uri == null ? null : uri.getPath(),
+                code,
+                errors == null || errors.isEmpty() ? null : errors);
         return Response.status(status).type(PROBLEM_JSON).entity(p).build();
     }
 

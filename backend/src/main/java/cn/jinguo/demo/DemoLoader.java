@@ -13,14 +13,16 @@ import org.jboss.logging.Logger;
 public class DemoLoader {
     private static final Logger LOG = Logger.getLogger(DemoLoader.class);
 
-    @ConfigProperty(name = "jinguo.demo.enabled") boolean enabled;
+    @ConfigProperty(name = "jinguo.demo.enabled")
+    boolean enabled;
 
     void onStart(@Observes StartupEvent ev, AgroalDataSource dataSource) throws Exception {
         if (!enabled) return;
         long t0 = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             int orgs = DemoTree.load(c);
-            if (orgs > 0) LOG.infof("Demo data: %d organizations loaded in %d ms", orgs, (System.nanoTime() - t0) / 1_000_000);
+            if (orgs > 0)
+                LOG.infof("Demo data: %d organizations loaded in %d ms", orgs, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 }

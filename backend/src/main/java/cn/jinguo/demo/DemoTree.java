@@ -40,29 +40,61 @@ public final class DemoTree {
     static final String USER_MAIL_DOMAIN = "demo.jinguo.example";
 
     /** A demo login for printing ("username / name / org / role"); passwords live in the Keycloak realm file. */
-    public record DemoLogin(String username, String displayName, String orgName, String roleLabel) {
-    }
+    public record DemoLogin(String username, String displayName, String orgName, String roleLabel) {}
 
-    private record DemoAccount(String username, String displayName, String email, String phone,
-                               String orgCode, String role, String orgName, String roleLabel) {
-    }
+    private record DemoAccount(
+            String username,
+            String displayName,
+            String email,
+            String phone,
+            String orgCode,
+            String role,
+            String orgName,
+            String roleLabel) {}
 
     private static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("platform_admin", "平台管理员", mail("platform_admin"), null,
-                    null, null, "（全部组织）", "平台管理员"),
-            new DemoAccount("city_admin", "王丽", mail("city_admin"), "13800000001",
-                    CITY_CODE, "ORG_ADMIN", "重庆市妇女联合会", "管理员"),
-            new DemoAccount("city_editor", "陈静", mail("city_editor"), "13800000002",
-                    CITY_CODE, "EDITOR", "重庆市妇女联合会", "编辑"),
-            new DemoAccount("district_admin", "李红", mail("district_admin"), "13800000003",
-                    DISTRICT_CODE, "ORG_ADMIN", "渝中区妇女联合会", "管理员"),
-            new DemoAccount("township_admin", "张敏", mail("township_admin"), "13800000004",
-                    TOWNSHIP_CODE, "ORG_ADMIN", "解放碑街道妇女联合会", "管理员"),
-            new DemoAccount("dept_editor", "刘芳", mail("dept_editor"), "13800000005",
-                    DEPARTMENT_CODE, "EDITOR", "重庆市妇女联合会宣传部", "编辑"),
+            new DemoAccount("platform_admin", "平台管理员", mail("platform_admin"), null, null, null, "（全部组织）", "平台管理员"),
+            new DemoAccount(
+                    "city_admin", "王丽", mail("city_admin"), "13800000001", CITY_CODE, "ORG_ADMIN", "重庆市妇女联合会", "管理员"),
+            new DemoAccount(
+                    "city_editor", "陈静", mail("city_editor"), "13800000002", CITY_CODE, "EDITOR", "重庆市妇女联合会", "编辑"),
+            new DemoAccount(
+                    "district_admin",
+                    "李红",
+                    mail("district_admin"),
+                    "13800000003",
+                    DISTRICT_CODE,
+                    "ORG_ADMIN",
+                    "渝中区妇女联合会",
+                    "管理员"),
+            new DemoAccount(
+                    "township_admin",
+                    "张敏",
+                    mail("township_admin"),
+                    "13800000004",
+                    TOWNSHIP_CODE,
+                    "ORG_ADMIN",
+                    "解放碑街道妇女联合会",
+                    "管理员"),
+            new DemoAccount(
+                    "dept_editor",
+                    "刘芳",
+                    mail("dept_editor"),
+                    "13800000005",
+                    DEPARTMENT_CODE,
+                    "EDITOR",
+                    "重庆市妇女联合会宣传部",
+                    "编辑"),
             // Keycloak's service-account user of the client-credentials client; it has no e-mail there.
-            new DemoAccount("service-account-jinguo-cli", "集成客户端 jinguo-cli", null, null,
-                    CITY_CODE, "ORG_ADMIN", "重庆市妇女联合会", "管理员（客户端凭据）"));
+            new DemoAccount(
+                    "service-account-jinguo-cli",
+                    "集成客户端 jinguo-cli",
+                    null,
+                    null,
+                    CITY_CODE,
+                    "ORG_ADMIN",
+                    "重庆市妇女联合会",
+                    "管理员（客户端凭据）"));
 
     private static String mail(String username) {
         return username + "@" + USER_MAIL_DOMAIN;
@@ -77,8 +109,7 @@ public final class DemoTree {
         return out;
     }
 
-    private DemoTree() {
-    }
+    private DemoTree() {}
 
     // ------------------------------------------------------------------------------------------ loading
 
@@ -137,8 +168,8 @@ public final class DemoTree {
     }
 
     private static void assignIds(Connection c, List<Node> nodes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select nextval(pg_get_serial_sequence('org', 'id')) from generate_series(1, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select nextval(pg_get_serial_sequence('org', 'id')) from generate_series(1, ?)")) {
             ps.setInt(1, nodes.size());
             try (ResultSet rs = ps.executeQuery()) {
                 // Nodes are in pre-order (parents before children), so paths can be built in one pass.
@@ -244,9 +275,11 @@ public final class DemoTree {
             ps.executeBatch();
         }
         Map<String, Long> accountIds = new HashMap<>();
-        String[] names = ACCOUNTS.stream().map(a -> a.username().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, lower(username) from account where lower(username) = any (?)")) {
+        String[] names = ACCOUNTS.stream()
+                .map(a -> a.username().toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
+        try (PreparedStatement ps =
+                c.prepareStatement("select id, lower(username) from account where lower(username) = any (?)")) {
             Array array = c.createArrayOf("varchar", names);
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
@@ -256,8 +289,8 @@ public final class DemoTree {
             }
             array.free();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into membership (account_id, org_id, role) values (?, ?, ?)"
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into membership (account_id, org_id, role) values (?, ?, ?)"
                         + " on conflict on constraint membership_uk do nothing")) {
             for (DemoAccount a : ACCOUNTS) {
                 if (a.orgCode() == null) {
@@ -314,10 +347,15 @@ public final class DemoTree {
         }
     }
 
-    private enum Kind { CORE, DISTRICT, COUNTY, AUTONOMOUS, ZONE }
-
-    private record District(String name, String code, String shortName, Kind kind, String openedOn) {
+    private enum Kind {
+        CORE,
+        DISTRICT,
+        COUNTY,
+        AUTONOMOUS,
+        ZONE
     }
+
+    private record District(String name, String code, String shortName, Kind kind, String openedOn) {}
 
     /** The 38 districts and counties of Chongqing in division-code order, then the three zones. */
     private static final List<District> DISTRICTS = List.of(
@@ -364,34 +402,44 @@ public final class DemoTree {
             new District("万盛经开区", "500193", "万盛经开区妇联", Kind.ZONE, "2013-03-08"));
 
     /** The real streets of 渝中区; 解放碑 first so that it gets {@link #TOWNSHIP_CODE}. */
-    private static final List<String> YUZHONG_STREETS = List.of(
-            "解放碑", "七星岗", "两路口", "上清寺", "菜园坝", "南纪门", "朝天门", "大溪沟", "化龙桥", "石油路", "大坪");
+    private static final List<String> YUZHONG_STREETS =
+            List.of("解放碑", "七星岗", "两路口", "上清寺", "菜园坝", "南纪门", "朝天门", "大溪沟", "化龙桥", "石油路", "大坪");
 
     /** Communities of 解放碑街道 (real names). */
-    private static final List<String> JIEFANGBEI_COMMUNITIES = List.of(
-            "民族路", "新华路", "五一路", "大井巷", "小什字", "较场口", "人和街", "中华路");
+    private static final List<String> JIEFANGBEI_COMMUNITIES =
+            List.of("民族路", "新华路", "五一路", "大井巷", "小什字", "较场口", "人和街", "中华路");
 
     private static final String[] PLACE_FIRST = {
         "龙", "凤", "青", "石", "白", "金", "双", "新", "太", "长", "安", "桃", "花", "柏", "梅", "松", "云",
         "清", "福", "兴", "永", "德", "华", "明", "高", "古", "马", "鹿", "铁", "玉", "黄", "红", "东", "西",
-        "南", "北", "大", "三", "五", "香", "兰", "竹", "莲", "桂", "鸣", "宝", "天", "平", "水", "中"};
+        "南", "北", "大", "三", "五", "香", "兰", "竹", "莲", "桂", "鸣", "宝", "天", "平", "水", "中"
+    };
     private static final String[] PLACE_SECOND = {
         "凤", "杠", "门", "市", "岩", "桥", "坪", "坝", "林", "溪", "河", "塘", "湾", "滩", "口", "山", "峰",
-        "池", "田", "场", "关", "寺", "台", "沟", "坡", "垭", "湖", "井", "园", "堡", "嘴", "家", "阳", "兴"};
+        "池", "田", "场", "关", "寺", "台", "沟", "坡", "垭", "湖", "井", "园", "堡", "嘴", "家", "阳", "兴"
+    };
     private static final String[] COMMUNITY_SUFFIX = {"", "", "", "路", "街", "苑", "湾", "坊"};
 
     private static final String[] SURNAMES = {
         "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何",
         "林", "罗", "高", "郑", "梁", "谢", "唐", "许", "冯", "邓", "曹", "彭", "曾", "田", "袁", "蒋", "秦",
-        "冉", "谭", "向", "熊", "雷", "龚", "任", "汪", "文", "苏", "廖", "余", "杜", "程", "付", "左"};
+        "冉", "谭", "向", "熊", "雷", "龚", "任", "汪", "文", "苏", "廖", "余", "杜", "程", "付", "左"
+    };
     private static final String[] GIVEN = {
         "丽", "静", "敏", "芳", "红", "燕", "娟", "霞", "艳", "萍", "玲", "婷", "莉", "琴", "英", "华", "梅",
         "兰", "雪", "倩", "洁", "琳", "颖", "慧", "欣", "怡", "佳", "月", "露", "蓉", "秀", "丹", "晓", "小",
-        "春", "秋", "凤", "桂", "淑", "雅", "思", "文", "晶", "媛", "瑶", "雯", "嘉", "明"};
+        "春", "秋", "凤", "桂", "淑", "雅", "思", "文", "晶", "媛", "瑶", "雯", "嘉", "明"
+    };
 
     private static final String[][] CITY_DEPARTMENTS = {
-        {"BGS", "办公室"}, {"ZZB", "组织部"}, {"XCB", "宣传部"}, {"QYB", "权益部"},
-        {"JTB", "家庭和儿童工作部"}, {"FZB", "发展部"}, {"LLB", "联络部"}};
+        {"BGS", "办公室"},
+        {"ZZB", "组织部"},
+        {"XCB", "宣传部"},
+        {"QYB", "权益部"},
+        {"JTB", "家庭和儿童工作部"},
+        {"FZB", "发展部"},
+        {"LLB", "联络部"}
+    };
 
     /** {full name, short name} of the municipal organs' women's committees. */
     private static final String[][] CITY_WORK_COMMITTEES = {
@@ -407,7 +455,8 @@ public final class DemoTree {
         {"重庆市人民检察院妇女委员会", "市检察院妇委会"},
         {"国家税务总局重庆市税务局妇女委员会", "市税务局妇委会"},
         {"重庆市国有资产监督管理委员会妇女工作委员会", "市国资委妇工委"},
-        {"重庆市交通运输系统妇女联合会", "市交通系统妇联"}};
+        {"重庆市交通运输系统妇女联合会", "市交通系统妇联"}
+    };
 
     private static final String[][] CITY_ENTERPRISES = {
         {"重庆长安汽车股份有限公司妇女委员会", "长安汽车妇委会"},
@@ -419,21 +468,23 @@ public final class DemoTree {
         {"重庆市轨道交通（集团）有限公司妇女委员会", "重庆轨道集团妇委会"},
         {"重庆医药（集团）股份有限公司妇女委员会", "重庆医药妇委会"},
         {"重庆百货大楼股份有限公司妇女委员会", "重庆百货妇委会"},
-        {"重庆水务集团股份有限公司妇女委员会", "重庆水务妇委会"}};
+        {"重庆水务集团股份有限公司妇女委员会", "重庆水务妇委会"}
+    };
 
     private static final String[][] CITY_SOCIAL = {
         {"重庆市女企业家协会", "市女企协"},
         {"重庆市女法官协会", "市女法官协会"},
         {"重庆市女检察官协会", "市女检察官协会"},
-        {"重庆市女科技工作者协会", "市女科协"}};
+        {"重庆市女科技工作者协会", "市女科协"}
+    };
 
     /** District-level organs' women's committees; "{d}" is the district name, "{p}" 分局 or 局. */
     private static final String[] DISTRICT_WORK_COMMITTEES = {
-        "{d}直属机关妇女工作委员会", "{d}教育系统妇女联合会", "{d}卫生健康系统妇女联合会", "{d}公安{p}妇女委员会"};
+        "{d}直属机关妇女工作委员会", "{d}教育系统妇女联合会", "{d}卫生健康系统妇女联合会", "{d}公安{p}妇女委员会"
+    };
 
     /** District-level enterprises; "{s}" is the district's stem (渝中, 石柱, 两江新区…). */
-    private static final String[] DISTRICT_ENTERPRISES = {
-        "重庆{s}城市建设投资（集团）有限公司妇女委员会", "重庆{s}交通旅游建设集团有限公司妇女委员会"};
+    private static final String[] DISTRICT_ENTERPRISES = {"重庆{s}城市建设投资（集团）有限公司妇女委员会", "重庆{s}交通旅游建设集团有限公司妇女委员会"};
 
     /** Builds the tree in pre-order: each node after its parent. Pure function of the seed. */
     private static List<Node> build() {
@@ -449,8 +500,8 @@ public final class DemoTree {
 
         int citySort = 0;
         for (District d : DISTRICTS) {
-            Node district = new Node(city, d.code(), d.name() + "妇女联合会", d.shortName(), "FEDERATION", "DISTRICT",
-                    citySort++);
+            Node district =
+                    new Node(city, d.code(), d.name() + "妇女联合会", d.shortName(), "FEDERATION", "DISTRICT", citySort++);
             contact(r, district, areaPhone(r, d.kind()), true);
             district.openedOn = d.openedOn();
             out.add(district);
@@ -458,31 +509,42 @@ public final class DemoTree {
         }
         int firstWorkCommittee = citySort;
         for (String[] wc : CITY_WORK_COMMITTEES) {
-            Node n = new Node(city, CITY_CODE + "-W" + two(citySort - firstWorkCommittee + 1), wc[0], wc[1],
-                    "WORK_COMMITTEE", null, citySort++);
+            Node n = new Node(
+                    city,
+                    CITY_CODE + "-W" + two(citySort - firstWorkCommittee + 1),
+                    wc[0],
+                    wc[1],
+                    "WORK_COMMITTEE",
+                    null,
+                    citySort++);
             contact(r, n, "023-6" + digits(r, 7), true);
             n.openedOn = date(r, 1985, 2015);
             out.add(n);
         }
         int firstEnterprise = citySort;
         for (String[] e : CITY_ENTERPRISES) {
-            Node n = new Node(city, CITY_CODE + "-E" + two(citySort - firstEnterprise + 1), e[0], e[1],
-                    "ENTERPRISE", null, citySort++);
+            Node n = new Node(
+                    city,
+                    CITY_CODE + "-E" + two(citySort - firstEnterprise + 1),
+                    e[0],
+                    e[1],
+                    "ENTERPRISE",
+                    null,
+                    citySort++);
             contact(r, n, "023-6" + digits(r, 7), true);
             n.openedOn = date(r, 1995, 2018);
             out.add(n);
         }
         int firstSocial = citySort;
         for (String[] s : CITY_SOCIAL) {
-            Node n = new Node(city, CITY_CODE + "-S" + two(citySort - firstSocial + 1), s[0], s[1],
-                    "SOCIAL", null, citySort++);
+            Node n = new Node(
+                    city, CITY_CODE + "-S" + two(citySort - firstSocial + 1), s[0], s[1], "SOCIAL", null, citySort++);
             contact(r, n, "023-6" + digits(r, 7), true);
             n.openedOn = date(r, 1990, 2012);
             out.add(n);
         }
         for (String[] dep : CITY_DEPARTMENTS) {
-            Node n = new Node(city, CITY_CODE + "-" + dep[0], dep[1], "市妇联" + dep[1], "DEPARTMENT", null,
-                    citySort++);
+            Node n = new Node(city, CITY_CODE + "-" + dep[0], dep[1], "市妇联" + dep[1], "DEPARTMENT", null, citySort++);
             contact(r, n, "023-6385" + digits(r, 4), false);
             n.contactEmail = dep[0].toLowerCase(Locale.ROOT) + "@" + ORG_MAIL_DOMAIN;
             n.openedOn = "1950-03-08";
@@ -532,8 +594,8 @@ public final class DemoTree {
         for (String[] t : townships) {
             String serial = three(sort + 1);
             String tName = t[0] + t[1];
-            Node township = new Node(district, district.code + serial, tName + "妇女联合会", tName + "妇联",
-                    "FEDERATION", "TOWNSHIP", sort++);
+            Node township = new Node(
+                    district, district.code + serial, tName + "妇女联合会", tName + "妇联", "FEDERATION", "TOWNSHIP", sort++);
             contact(r, township, areaPhone(r, d.kind()), true);
             township.openedOn = date(r, 1984, 2012);
             out.add(township);
@@ -544,8 +606,7 @@ public final class DemoTree {
         for (int i = 0; i < wcCount; i++) {
             boolean county = d.kind() == Kind.COUNTY || d.kind() == Kind.AUTONOMOUS;
             String name = DISTRICT_WORK_COMMITTEES[i].replace("{d}", d.name()).replace("{p}", county ? "局" : "分局");
-            Node n = new Node(district, district.code + "-W" + two(i + 1), name, null, "WORK_COMMITTEE", null,
-                    sort++);
+            Node n = new Node(district, district.code + "-W" + two(i + 1), name, null, "WORK_COMMITTEE", null, sort++);
             contact(r, n, areaPhone(r, d.kind()), false);
             n.openedOn = date(r, 1990, 2018);
             out.add(n);
@@ -561,8 +622,8 @@ public final class DemoTree {
         }
     }
 
-    private static void buildTownship(Random r, List<Node> out, District d, Node township, String[] t,
-                                      Set<String> used) {
+    private static void buildTownship(
+            Random r, List<Node> out, District d, Node township, String[] t, Set<String> used) {
         boolean street = t[1].equals("街道");
         List<String> villages = new ArrayList<>();
         if (township.code.equals(TOWNSHIP_CODE)) {
@@ -585,8 +646,8 @@ public final class DemoTree {
         }
         int sort = 0;
         for (String v : villages) {
-            Node village = new Node(township, township.code + three(sort + 1), v + "妇女联合会", v + "妇联",
-                    "FEDERATION", "VILLAGE", sort++);
+            Node village = new Node(
+                    township, township.code + three(sort + 1), v + "妇女联合会", v + "妇联", "FEDERATION", "VILLAGE", sort++);
             if (r.nextInt(10) < 7) {
                 village.contactPerson = person(r);
                 village.contactPhone = mobile(r);
@@ -616,7 +677,10 @@ public final class DemoTree {
         return switch (d.kind()) {
             case ZONE -> d.name().equals("两江新区") ? "两江新区" : d.name().equals("万盛经开区") ? "万盛" : "高新区";
             case AUTONOMOUS -> d.name().substring(0, 2);
-            default -> d.name().length() <= 2 ? d.name() : d.name().substring(0, d.name().length() - 1);
+            default ->
+                d.name().length() <= 2
+                        ? d.name()
+                        : d.name().substring(0, d.name().length() - 1);
         };
     }
 
@@ -641,11 +705,12 @@ public final class DemoTree {
 
     /** An 8-digit Chongqing landline; the first digit loosely follows the area. */
     private static String areaPhone(Random r, Kind kind) {
-        String first = switch (kind) {
-            case CORE, ZONE -> "6";
-            case DISTRICT -> r.nextBoolean() ? "4" : "8";
-            default -> r.nextBoolean() ? "5" : "7";
-        };
+        String first =
+                switch (kind) {
+                    case CORE, ZONE -> "6";
+                    case DISTRICT -> r.nextBoolean() ? "4" : "8";
+                    default -> r.nextBoolean() ? "5" : "7";
+                };
         return "023-" + first + digits(r, 7);
     }
 

@@ -18,18 +18,37 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "org_import_job")
 public class ImportJob {
-    public enum Status { PENDING, RUNNING, SUCCEEDED, FAILED }
+    public enum Status {
+        PENDING,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String actor;
-    @Column(name = "file_name") public String fileName;
-    @Enumerated(EnumType.STRING) public Status status = Status.PENDING;
-    @Column(name = "total_rows") public int totalRows;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.PENDING;
+
+    @Column(name = "total_rows")
+    public int totalRows;
+
     public int processed;
     public int created;
-    @JdbcTypeCode(SqlTypes.JSON) public List<OrgDtos.ImportError> errors = new ArrayList<>();
-    @Column(name = "created_at") public Instant createdAt = Instant.now();
-    @Column(name = "finished_at") public Instant finishedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<OrgDtos.ImportError> errors = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
 }

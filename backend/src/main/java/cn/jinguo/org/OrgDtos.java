@@ -36,17 +36,28 @@ public final class OrgDtos {
             @Schema(example = "1950-03-08") LocalDate openedOn,
             LocalDate closedOn,
             @Schema(required = true, description = "false once closed") boolean active,
-            @Schema(required = true, description = "Number of children (open ones unless closed children were asked for)", example = "11")
-            long childCount,
-            @Schema(required = true, description = "Version, also sent as ETag; quote it in If-Match when updating", example = "3") int version) {}
+            @Schema(
+                            required = true,
+                            description = "Number of children (open ones unless closed children were asked for)",
+                            example = "11")
+                    long childCount,
+            @Schema(
+                            required = true,
+                            description = "Version, also sent as ETag; quote it in If-Match when updating",
+                            example = "3")
+                    int version) {}
 
     @Schema(name = "OrgPage", description = "一页组织 / a page of organizations")
-    public record OrgPage(@Schema(required = true) List<OrgView> items, @Schema(required = true, example = "38") long total, @Schema(required = true, example = "0") int page,
+    public record OrgPage(
+            @Schema(required = true) List<OrgView> items,
+            @Schema(required = true, example = "38") long total,
+            @Schema(required = true, example = "0") int page,
             @Schema(required = true, example = "50") int size) {}
 
     @Schema(name = "OrgCreate", description = "新建组织 / create an organization under a parent")
     public record OrgCreate(
-            @Schema(description = "Parent org id; only platform admins may create a root (null)", example = "118") String parentId,
+            @Schema(description = "Parent org id; only platform admins may create a root (null)", example = "118")
+                    String parentId,
             @NotBlank @Size(max = 64) @Pattern(regexp = CODE_PATTERN) @Schema(example = "500103012") String code,
             @NotBlank @Size(max = 200) @Schema(example = "解放碑街道新华路社区妇联") String name,
             @Size(max = 100) @Schema(example = "新华路社区妇联") String shortName,
@@ -73,7 +84,8 @@ public final class OrgDtos {
     @Schema(name = "OrgMove", description = "移动组织及其全部下级 / move an organization with its whole subtree")
     public record OrgMove(
             @NotBlank @Schema(example = "205") String newParentId,
-            @Min(0) @Max(1_000_000) @Schema(description = "Position among the new siblings; last when omitted") Integer sortOrder) {}
+            @Min(0) @Max(1_000_000) @Schema(description = "Position among the new siblings; last when omitted")
+                    Integer sortOrder) {}
 
     @Schema(name = "OrgClose", description = "关闭（撤销）组织 / close an organization")
     public record OrgClose(
@@ -92,12 +104,18 @@ public final class OrgDtos {
             @Schema(required = true, description = "Open federations by level") Map<FederationLevel, Long> byLevel) {}
 
     @Schema(name = "Crumb", description = "面包屑中的一级 / one step of a breadcrumb")
-    public record Crumb(@Schema(required = true, example = "1") String id, @Schema(required = true, example = "重庆市妇女联合会") String name,
+    public record Crumb(
+            @Schema(required = true, example = "1") String id,
+            @Schema(required = true, example = "重庆市妇女联合会") String name,
             @Schema(example = "市妇联") String shortName) {}
 
     @Schema(name = "ImportError", description = "导入文件中一处错误 / one error in an import file")
     public record ImportError(
-            @Schema(required = true, description = "Spreadsheet row number (the header is row 1); 0 for the whole file", example = "17") int row,
+            @Schema(
+                            required = true,
+                            description = "Spreadsheet row number (the header is row 1); 0 for the whole file",
+                            example = "17")
+                    int row,
             @Schema(example = "上级编码") String column,
             @Schema(example = "500199") String value,
             @Schema(required = true, example = "上级编码“500199”既不在文件中，也不是您可管理的组织") String message) {}
@@ -106,7 +124,10 @@ public final class OrgDtos {
     public record ImportJobView(
             @Schema(required = true, example = "12") String id,
             @Schema(required = true, example = "渝中区组织.xlsx") String fileName,
-            @Schema(required = true, enumeration = {"PENDING", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
+            @Schema(
+                            required = true,
+                            enumeration = {"PENDING", "RUNNING", "SUCCEEDED", "FAILED"})
+                    String status,
             @Schema(required = true, example = "20000") int totalRows,
             @Schema(required = true, description = "Rows checked so far", example = "8500") int processed,
             @Schema(required = true, description = "Orgs created (only when SUCCEEDED)", example = "0") int created,

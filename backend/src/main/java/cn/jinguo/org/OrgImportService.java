@@ -55,13 +55,26 @@ public class OrgImportService {
     private static final Pattern PHONE = Pattern.compile(OrgDtos.PHONE_PATTERN);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    @Inject EntityManager em;
-    @Inject OrgRepository orgs;
-    @Inject DataScope scope;
-    @Inject Caller caller;
-    @Inject AuditLog audit;
-    @Inject Messages messages;
-    @ConfigProperty(name = "jinguo.import.max-rows") int maxRows;
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgRepository orgs;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Messages messages;
+
+    @ConfigProperty(name = "jinguo.import.max-rows")
+    int maxRows;
 
     // Imports run one after another: each locks the tree for its insert anyway.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "org-import"));
@@ -85,8 +98,13 @@ public class OrgImportService {
         if (bytes == null || bytes.length == 0) throw ApiException.badRequest("IMPORT_FILE_REQUIRED");
         List<SheetRow> rows = OrgSheet.read(fileName, bytes);
         if (rows.size() > maxRows) throw new ApiException(413, "IMPORT_TOO_MANY_ROWS", maxRows);
-        ImportScope importScope = new ImportScope(caller.username(), scope.unrestricted(), caller.grants().stream()
-                .filter(g -> g.role().permissions().contains(Permission.ORG_IMPORT)).map(Caller.Grant::orgPath).toList());
+        ImportScope importScope = new ImportScope(
+                caller.username(),
+                scope.unrestricted(),
+                caller.grants().stream()
+                        .filter(g -> g.role().permissions().contains(Permission.ORG_IMPORT))
+                        .map(Caller.Grant::orgPath)
+                        .toList());
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
             j.actor = importScope.actor();
@@ -108,8 +126,14 @@ public class OrgImportService {
         ImportJob job = visibleJob(jobId);
         StringBuilder csv = new StringBuilder("\uFEFF行号,列,值,错误\r\n");
         for (ImportError e : job.errors) {
-            csv.append(e.row()).append(',').append(csvField(e.column())).append(',').append(csvField(e.value())).append(',')
-                    .append(csvField(e.message())).append("\r\n");
+            csv.append(e.row())
+                    .append(',')
+                    .append(csvField(e.column()))
+                    .append(',')
+                    .append(csvField(e.value()))
+                    .append(',')
+                    .append(csvField(e.message()))
+                    .append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -163,17 +187,20 @@ public class OrgImportService {
                 progress(jobId, ImportJob.Status.FAILED, rows.size(), 0, errors);
                 return;
             }
-            int created = QuarkusTransaction.requiringNew().timeout(300).call(() -> insert(ordered, importScope, jobId));
+            int created =
+                    QuarkusTransaction.requiringNew().timeout(300).call(() -> insert(ordered, importScope, jobId));
             progress(jobId, ImportJob.Status.SUCCEEDED, rows.size(), created, List.of());
             LOG.infof("Import %d: %d orgs in %d ms", jobId, created, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %d failed", jobId);
-            String message = messages.get(locale, isUniqueViolation(e) ? "IMPORT_CONCURRENT_CHANGE" : "IMPORT_INTERNAL_ERROR");
+            String message =
+                    messages.get(locale, isUniqueViolation(e) ? "IMPORT_CONCURRENT_CHANGE" : "IMPORT_INTERNAL_ERROR");
             progress(jobId, ImportJob.Status.FAILED, rows.size(), 0, List.of(new ImportError(0, null, null, message)));
         }
     }
 
-    private List<Candidate> check(long jobId, List<SheetRow> rows, ImportScope importScope, Locale locale, List<ImportError> errors) {
+    private List<Candidate> check(
+            long jobId, List<SheetRow> rows, ImportScope importScope, Locale locale, List<ImportError> errors) {
         Map<String, Candidate> byCode = new LinkedHashMap<>();
         List<Candidate> all = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -181,7 +208,8 @@ public class OrgImportService {
             all.add(c);
             if (c.code != null) {
                 Candidate earlier = byCode.putIfAbsent(c.code.toLowerCase(Locale.ROOT), c);
-                if (earlier != null) error(errors, c, "编码", c.code, locale, "IMPORT_ROW_CODE_DUPLICATE", earlier.row.number());
+                if (earlier != null)
+                    error(errors, c, "编码", c.code, locale, "IMPORT_ROW_CODE_DUPLICATE", earlier.row.number());
             }
             if ((i + 1) % PROGRESS_EVERY == 0) progress(jobId, ImportJob.Status.RUNNING, i + 1, 0, null);
         }
@@ -204,7 +232,8 @@ public class OrgImportService {
         for (Candidate c : all) {
             if (c.parentCode == null || c.parentRow != null || errorsFor(errors, c, "上级编码")) continue;
             Org p = existing.get(c.parentCode.toLowerCase(Locale.ROOT));
-            if (p == null || !importScope.allows(p.path)) error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_UNKNOWN", c.parentCode);
+            if (p == null || !importScope.allows(p.path))
+                error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_UNKNOWN", c.parentCode);
             else c.parentOrg = p;
         }
         List<Candidate> ordered = topologicalOrder(all, errors, locale);
@@ -221,8 +250,12 @@ public class OrgImportService {
             }
             if (c.name == null) continue;
             Object parentKey = c.parentOrg != null ? (Object) c.parentOrg.id : c.parentRow;
-            boolean clash = !seenNames.computeIfAbsent(parentKey, k -> new HashSet<>()).add(c.name)
-                    || (c.parentOrg != null && namesUnderExisting.getOrDefault(c.parentOrg.id, Set.of()).contains(c.name));
+            boolean clash =
+                    !seenNames.computeIfAbsent(parentKey, k -> new HashSet<>()).add(c.name)
+                            || (c.parentOrg != null
+                                    && namesUnderExisting
+                                            .getOrDefault(c.parentOrg.id, Set.of())
+                                            .contains(c.name));
             if (clash) error(errors, c, "名称", c.name, locale, "ORG_NAME_TAKEN", c.name);
         }
         return ordered;
@@ -237,7 +270,8 @@ public class OrgImportService {
         c.name = required(row, "名称", c, locale, errors);
         if (c.name != null && c.name.length() > 200) error(errors, c, "名称", c.name, locale, "IMPORT_ROW_TOO_LONG", 200);
         c.shortName = row.get("简称");
-        if (c.shortName != null && c.shortName.length() > 100) error(errors, c, "简称", c.shortName, locale, "IMPORT_ROW_TOO_LONG", 100);
+        if (c.shortName != null && c.shortName.length() > 100)
+            error(errors, c, "简称", c.shortName, locale, "IMPORT_ROW_TOO_LONG", 100);
         c.parentCode = required(row, "上级编码", c, locale, errors);
         String type = required(row, "类型", c, locale, errors);
         if (type != null) {
@@ -266,11 +300,15 @@ public class OrgImportService {
             }
         }
         c.contactPerson = row.get("联系人");
-        if (c.contactPerson != null && c.contactPerson.length() > 50) error(errors, c, "联系人", c.contactPerson, locale, "IMPORT_ROW_TOO_LONG", 50);
+        if (c.contactPerson != null && c.contactPerson.length() > 50)
+            error(errors, c, "联系人", c.contactPerson, locale, "IMPORT_ROW_TOO_LONG", 50);
         c.contactPhone = row.get("联系电话");
-        if (c.contactPhone != null && !PHONE.matcher(c.contactPhone).matches()) error(errors, c, "联系电话", c.contactPhone, locale, "IMPORT_ROW_PHONE");
+        if (c.contactPhone != null && !PHONE.matcher(c.contactPhone).matches())
+            error(errors, c, "联系电话", c.contactPhone, locale, "IMPORT_ROW_PHONE");
         c.contactEmail = row.get("联系邮箱");
-        if (c.contactEmail != null && (c.contactEmail.length() > 254 || !EMAIL.matcher(c.contactEmail).matches())) {
+        if (c.contactEmail != null
+                && (c.contactEmail.length() > 254
+                        || !EMAIL.matcher(c.contactEmail).matches())) {
             error(errors, c, "联系邮箱", c.contactEmail, locale, "IMPORT_ROW_EMAIL");
         }
         String opened = row.get("成立日期");
@@ -286,7 +324,8 @@ public class OrgImportService {
         Map<Candidate, List<Candidate>> children = new HashMap<>();
         Deque<Candidate> ready = new ArrayDeque<>();
         for (Candidate c : all) {
-            if (c.parentRow != null) children.computeIfAbsent(c.parentRow, k -> new ArrayList<>()).add(c);
+            if (c.parentRow != null)
+                children.computeIfAbsent(c.parentRow, k -> new ArrayList<>()).add(c);
             else if (c.parentOrg != null) ready.add(c);
         }
         List<Candidate> ordered = new ArrayList<>(all.size());
@@ -308,7 +347,8 @@ public class OrgImportService {
     private int insert(List<Candidate> ordered, ImportScope importScope, long jobId) {
         orgs.lockTree(false);
         List<Long> ids = em.createNativeQuery("select nextval('org_id_seq') from generate_series(1, :n)", Long.class)
-                .setParameter("n", ordered.size()).getResultList();
+                .setParameter("n", ordered.size())
+                .getResultList();
         Map<Long, Integer> nextOrder = new HashMap<>();
         Map<Candidate, Integer> nextOrderInFile = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -328,7 +368,8 @@ public class OrgImportService {
         }
         Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
+            try (PreparedStatement ps = conn.prepareStatement(
+                    """
                     insert into org (id, code, name, short_name, type, level, parent_id, path, depth, sort_order,
                                      contact_person, contact_phone, contact_email, opened_on, active, version, created_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 0, ?, ?)""")) {
@@ -347,7 +388,8 @@ public class OrgImportService {
                     ps.setString(11, c.contactPerson);
                     ps.setString(12, c.contactPhone);
                     ps.setString(13, c.contactEmail);
-                    if (c.openedOn == null) ps.setNull(14, Types.DATE); else ps.setDate(14, Date.valueOf(c.openedOn));
+                    if (c.openedOn == null) ps.setNull(14, Types.DATE);
+                    else ps.setDate(14, Date.valueOf(c.openedOn));
                     ps.setTimestamp(15, now);
                     ps.setTimestamp(16, now);
                     ps.addBatch();
@@ -359,9 +401,19 @@ public class OrgImportService {
         Map<Long, Org> roots = new LinkedHashMap<>();
         ordered.stream().filter(c -> c.parentOrg != null).forEach(c -> roots.putIfAbsent(c.parentOrg.id, c.parentOrg));
         Org first = roots.values().iterator().next();
-        audit.record(importScope.actor(), "org.import", "org_import_job", jobId, first.id, first.path,
+        audit.record(
+                importScope.actor(),
+                "org.import",
+                "org_import_job",
+                jobId,
+                first.id,
+                first.path,
                 "批量导入 " + ordered.size() + " 个组织（挂在 " + roots.size() + " 个已有组织下）",
-                Map.of("created", ordered.size(), "parents", roots.keySet().stream().map(String::valueOf).toList()));
+                Map.of(
+                        "created",
+                        ordered.size(),
+                        "parents",
+                        roots.keySet().stream().map(String::valueOf).toList()));
         return ordered.size();
     }
 
@@ -374,13 +426,15 @@ public class OrgImportService {
             job.processed = processed;
             job.created = created;
             if (errors != null) {
-                List<ImportError> stored = new ArrayList<>(errors.subList(0, Math.min(errors.size(), MAX_STORED_ERRORS)));
+                List<ImportError> stored =
+                        new ArrayList<>(errors.subList(0, Math.min(errors.size(), MAX_STORED_ERRORS)));
                 if (errors.size() > MAX_STORED_ERRORS) {
                     stored.add(new ImportError(0, null, null, "还有 " + (errors.size() - MAX_STORED_ERRORS) + " 处错误未列出"));
                 }
                 job.errors = stored;
             }
-            if (status == ImportJob.Status.SUCCEEDED || status == ImportJob.Status.FAILED) job.finishedAt = Instant.now();
+            if (status == ImportJob.Status.SUCCEEDED || status == ImportJob.Status.FAILED)
+                job.finishedAt = Instant.now();
         });
     }
 
@@ -400,9 +454,12 @@ public class OrgImportService {
         Map<Long, Set<String>> names = new HashMap<>();
         if (parents.isEmpty()) return names;
         QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                        "select o.parentId, o.name from Org o where o.parentId in :p and o.active = true", Object[].class)
-                .setParameter("p", parents).getResultList()
-                .forEach(r -> names.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1])));
+                        "select o.parentId, o.name from Org o where o.parentId in :p and o.active = true",
+                        Object[].class)
+                .setParameter("p", parents)
+                .getResultList()
+                .forEach(r ->
+                        names.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1])));
         return names;
     }
 
@@ -412,7 +469,14 @@ public class OrgImportService {
         return v;
     }
 
-    private void error(List<ImportError> errors, Candidate c, String column, String value, Locale locale, String code, Object... args) {
+    private void error(
+            List<ImportError> errors,
+            Candidate c,
+            String column,
+            String value,
+            Locale locale,
+            String code,
+            Object... args) {
         errors.add(new ImportError(c.row.number(), column, value, messages.get(locale, code, args)));
     }
 
@@ -444,7 +508,15 @@ public class OrgImportService {
     }
 
     static ImportJobView view(ImportJob j) {
-        return new ImportJobView(j.id.toString(), j.fileName, j.status.name(), j.totalRows, j.processed, j.created,
-                j.errors, j.createdAt, j.finishedAt);
+        return new ImportJobView(
+                j.id.toString(),
+                j.fileName,
+                j.status.name(),
+                j.totalRows,
+                j.processed,
+                j.created,
+                j.errors,
+                j.createdAt,
+                j.finishedAt);
     }
 }

@@ -21,8 +21,10 @@ final class OrgLabels {
         for (FederationLevel l : FederationLevel.values()) LEVELS.put(l.name(), l);
         for (String s : new String[] {"市级", "市"}) LEVELS.put(s, FederationLevel.CITY);
         for (String s : new String[] {"区县级", "区县", "区", "县"}) LEVELS.put(s, FederationLevel.DISTRICT);
-        for (String s : new String[] {"乡镇（街道）级", "乡镇(街道)级", "乡镇级", "乡镇", "街道", "镇", "乡"}) LEVELS.put(s, FederationLevel.TOWNSHIP);
-        for (String s : new String[] {"村（社区）级", "村(社区)级", "村级", "社区级", "村", "社区"}) LEVELS.put(s, FederationLevel.VILLAGE);
+        for (String s : new String[] {"乡镇（街道）级", "乡镇(街道)级", "乡镇级", "乡镇", "街道", "镇", "乡"})
+            LEVELS.put(s, FederationLevel.TOWNSHIP);
+        for (String s : new String[] {"村（社区）级", "村(社区)级", "村级", "社区级", "村", "社区"})
+            LEVELS.put(s, FederationLevel.VILLAGE);
     }
 
     private OrgLabels() {}

@@ -27,9 +27,13 @@ public class OrgRepository implements PanacheRepository<Org> {
 
     public boolean activeSiblingNamed(Long parentId, String name, Long exceptId) {
         String parent = parentId == null ? "parentId is null" : "parentId = :parent";
-        var q = getEntityManager().createQuery("select count(o) from Org o where " + parent
-                + " and name = :name and active = true and id <> :except", Long.class)
-                .setParameter("name", name).setParameter("except", exceptId == null ? -1L : exceptId);
+        var q = getEntityManager()
+                .createQuery(
+                        "select count(o) from Org o where " + parent
+                                + " and name = :name and active = true and id <> :except",
+                        Long.class)
+                .setParameter("name", name)
+                .setParameter("except", exceptId == null ? -1L : exceptId);
         if (parentId != null) q.setParameter("parent", parentId);
         return q.getSingleResult() > 0;
     }
@@ -40,8 +44,11 @@ public class OrgRepository implements PanacheRepository<Org> {
     }
 
     public List<Org> children(long parentId, boolean includeClosed, Paging paging) {
-        return find("parentId = ?1" + (includeClosed ? "" : " and active = true") + " order by sortOrder, name, id", parentId)
-                .page(paging.page(), paging.size()).list();
+        return find(
+                        "parentId = ?1" + (includeClosed ? "" : " and active = true") + " order by sortOrder, name, id",
+                        parentId)
+                .page(paging.page(), paging.size())
+                .list();
     }
 
     public long countChildren(long parentId, boolean includeClosed) {
@@ -52,8 +59,11 @@ public class OrgRepository implements PanacheRepository<Org> {
     public Map<Long, Long> childCounts(Collection<Long> ids, boolean includeClosed) {
         Map<Long, Long> counts = new HashMap<>();
         if (ids.isEmpty()) return counts;
-        getEntityManager().createQuery("select o.parentId, count(o) from Org o where o.parentId in :ids"
-                        + (includeClosed ? "" : " and o.active = true") + " group by o.parentId", Object[].class)
+        getEntityManager()
+                .createQuery(
+                        "select o.parentId, count(o) from Org o where o.parentId in :ids"
+                                + (includeClosed ? "" : " and o.active = true") + " group by o.parentId",
+                        Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()
                 .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
@@ -63,27 +73,45 @@ public class OrgRepository implements PanacheRepository<Org> {
     public record SearchCriteria(String q, OrgType type, FederationLevel level, Boolean active, Long parentId) {}
 
     public List<Org> search(DataScope.Filter scope, SearchCriteria c, Paging paging) {
-        TypedQuery<Org> q = searchQuery(scope, c, "select o from Org o", " order by o.depth, o.sortOrder, o.name, o.id", Org.class);
+        TypedQuery<Org> q =
+                searchQuery(scope, c, "select o from Org o", " order by o.depth, o.sortOrder, o.name, o.id", Org.class);
         return q.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
     }
 
     public long countSearch(DataScope.Filter scope, SearchCriteria c) {
-        return searchQuery(scope, c, "select count(o) from Org o", "", Long.class).getSingleResult();
+        return searchQuery(scope, c, "select count(o) from Org o", "", Long.class)
+                .getSingleResult();
     }
 
-    private <T> TypedQuery<T> searchQuery(DataScope.Filter scope, SearchCriteria c, String select, String order, Class<T> type) {
+    private <T> TypedQuery<T> searchQuery(
+            DataScope.Filter scope, SearchCriteria c, String select, String order, Class<T> type) {
         StringBuilder where = new StringBuilder(" where ").append(scope.condition());
         Map<String, Object> params = new HashMap<>(scope.params());
         if (c.q() != null && !c.q().isBlank()) {
-            String term = c.q().trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String term = c.q().trim()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             where.append(" and o.searchText like :q");
             params.put("q", "%" + term + "%");
         }
-        if (c.type() != null) { where.append(" and o.type = :type"); params.put("type", c.type()); }
-        if (c.level() != null) { where.append(" and o.level = :level"); params.put("level", c.level()); }
-        if (c.active() != null) { where.append(" and o.active = :active"); params.put("active", c.active()); }
-        if (c.parentId() != null) { where.append(" and o.parentId = :parentId"); params.put("parentId", c.parentId()); }
+        if (c.type() != null) {
+            where.append(" and o.type = :type");
+            params.put("type", c.type());
+        }
+        if (c.level() != null) {
+            where.append(" and o.level = :level");
+            params.put("level", c.level());
+        }
+        if (c.active() != null) {
+            where.append(" and o.active = :active");
+            params.put("active", c.active());
+        }
+        if (c.parentId() != null) {
+            where.append(" and o.parentId = :parentId");
+            params.put("parentId", c.parentId());
+        }
         TypedQuery<T> q = getEntityManager().createQuery(select + where + order, type);
         params.forEach(q::setParameter);
         return q;
@@ -96,20 +124,27 @@ public class OrgRepository implements PanacheRepository<Org> {
             if (!part.isEmpty() && !part.equals(org.id.toString())) ids.add(Long.parseLong(part));
         }
         if (ids.isEmpty()) return List.of();
-        TypedQuery<Org> q = getEntityManager().createQuery(
-                "select o from Org o where o.id in :ids and " + scope.condition() + " order by o.depth", Org.class);
+        TypedQuery<Org> q = getEntityManager()
+                .createQuery(
+                        "select o from Org o where o.id in :ids and " + scope.condition() + " order by o.depth",
+                        Org.class);
         q.setParameter("ids", ids);
         scope.params().forEach(q::setParameter);
         return q.getResultList();
     }
 
-    public record Counts(long descendants, long active, Map<OrgType, Long> byType, Map<FederationLevel, Long> byLevel) {}
+    public record Counts(
+            long descendants, long active, Map<OrgType, Long> byType, Map<FederationLevel, Long> byLevel) {}
 
     public Counts counts(Org org) {
-        List<Object[]> rows = getEntityManager().createQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createQuery(
+                        """
                         select o.type, o.level, o.active, count(o) from Org o
-                        where o.path like :prefix and o.id <> :id group by o.type, o.level, o.active""", Object[].class)
-                .setParameter("prefix", org.path + "%").setParameter("id", org.id)
+                        where o.path like :prefix and o.id <> :id group by o.type, o.level, o.active""",
+                        Object[].class)
+                .setParameter("prefix", org.path + "%")
+                .setParameter("id", org.id)
                 .getResultList();
         long total = 0, active = 0;
         Map<OrgType, Long> byType = new EnumMap<>(OrgType.class);
@@ -127,8 +162,11 @@ public class OrgRepository implements PanacheRepository<Org> {
     }
 
     public int nextSortOrder(Long parentId) {
-        var q = getEntityManager().createQuery(
-                "select max(o.sortOrder) from Org o where " + (parentId == null ? "o.parentId is null" : "o.parentId = :p"), Integer.class);
+        var q = getEntityManager()
+                .createQuery(
+                        "select max(o.sortOrder) from Org o where "
+                                + (parentId == null ? "o.parentId is null" : "o.parentId = :p"),
+                        Integer.class);
         if (parentId != null) q.setParameter("p", parentId);
         Integer max = q.getSingleResult();
         return max == null ? 0 : max + 1;
@@ -136,7 +174,9 @@ public class OrgRepository implements PanacheRepository<Org> {
 
     /** Re-roots the subtree at {@code oldPrefix} under {@code newPrefix} in one statement. */
     public int rewritePaths(String oldPrefix, String newPrefix, int depthDelta) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery(
+                        """
                         update org set path = :newPrefix || substring(path from :cut), depth = depth + :delta,
                                updated_at = now()
                         where path like :like""")
@@ -149,16 +189,24 @@ public class OrgRepository implements PanacheRepository<Org> {
 
     /** Serializes structural changes: moves take it exclusively, creates share it. */
     public void lockTree(boolean exclusive) {
-        getEntityManager().createNativeQuery(exclusive
-                        ? "select pg_advisory_xact_lock(7310001)" : "select pg_advisory_xact_lock_shared(7310001)")
+        getEntityManager()
+                .createNativeQuery(
+                        exclusive
+                                ? "select pg_advisory_xact_lock(7310001)"
+                                : "select pg_advisory_xact_lock_shared(7310001)")
                 .getSingleResult();
     }
 
     public FederationLevel shallowestChildFederation(long id) {
-        return getEntityManager().createQuery(
-                        "select distinct o.level from Org o where o.parentId = :id and o.type = :fed", FederationLevel.class)
-                .setParameter("id", id).setParameter("fed", OrgType.FEDERATION)
-                .getResultStream().min(Enum::compareTo).orElse(null);
+        return getEntityManager()
+                .createQuery(
+                        "select distinct o.level from Org o where o.parentId = :id and o.type = :fed",
+                        FederationLevel.class)
+                .setParameter("id", id)
+                .setParameter("fed", OrgType.FEDERATION)
+                .getResultStream()
+                .min(Enum::compareTo)
+                .orElse(null);
     }
 
     public boolean hasChildOfType(long id, OrgType type) {

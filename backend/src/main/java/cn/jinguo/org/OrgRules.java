@@ -32,12 +32,17 @@ final class OrgRules {
      * Checks that a changed type/level still fits the org's direct children: federations below a federation
      * must stay deeper, and a non-federation cannot hold federations or departments.
      */
-    static void checkChildrenFit(Org org, OrgType type, FederationLevel level, FederationLevel shallowestChildFederation,
+    static void checkChildrenFit(
+            Org org,
+            OrgType type,
+            FederationLevel level,
+            FederationLevel shallowestChildFederation,
             boolean hasDepartmentChild) {
         if (shallowestChildFederation != null
                 && (type != OrgType.FEDERATION || shallowestChildFederation.compareTo(level) <= 0)) {
             throw ApiException.rule("ORG_CHILDREN_CONFLICT", org.name);
         }
-        if (hasDepartmentChild && type != OrgType.FEDERATION) throw ApiException.rule("ORG_CHILDREN_CONFLICT", org.name);
+        if (hasDepartmentChild && type != OrgType.FEDERATION)
+            throw ApiException.rule("ORG_CHILDREN_CONFLICT", org.name);
     }
 }

@@ -36,9 +36,14 @@ import java.util.Set;
 public class OrgService {
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Inject OrgRepository orgs;
-    @Inject DataScope scope;
-    @Inject AuditLog audit;
+    @Inject
+    OrgRepository orgs;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    AuditLog audit;
 
     // ---- reads ----
 
@@ -58,22 +63,27 @@ public class OrgService {
     public OrgPage search(OrgRepository.SearchCriteria criteria, Paging paging) {
         DataScope.Filter filter = scope.filter("o.path");
         List<Org> found = orgs.search(filter, criteria, paging);
-        return new OrgPage(withChildCounts(found, false), orgs.countSearch(filter, criteria), paging.page(), paging.size());
+        return new OrgPage(
+                withChildCounts(found, false), orgs.countSearch(filter, criteria), paging.page(), paging.size());
     }
 
     @Transactional
     public OrgPage children(String id, boolean includeClosed, Paging paging) {
         Org parent = visible(id);
         List<Org> children = orgs.children(parent.id, includeClosed, paging);
-        return new OrgPage(withChildCounts(children, includeClosed), orgs.countChildren(parent.id, includeClosed),
-                paging.page(), paging.size());
+        return new OrgPage(
+                withChildCounts(children, includeClosed),
+                orgs.countChildren(parent.id, includeClosed),
+                paging.page(),
+                paging.size());
     }
 
     @Transactional
     public List<Crumb> ancestors(String id) {
         Org org = visible(id);
         return orgs.ancestors(org, scope.filter("o.path")).stream()
-                .map(o -> new Crumb(o.id.toString(), o.name, o.shortName)).toList();
+                .map(o -> new Crumb(o.id.toString(), o.name, o.shortName))
+                .toList();
     }
 
     @Transactional
@@ -116,7 +126,13 @@ public class OrgService {
         org.path = parent == null ? "/" + org.id + "/" : parent.childPath(org.id);
         org.depth = parent == null ? 0 : parent.depth + 1;
         orgs.flush();
-        audit.record("org.create", "org", org.id, org.id, org.path, "新建组织“" + org.name + "”（" + org.code + "）",
+        audit.record(
+                "org.create",
+                "org",
+                org.id,
+                org.id,
+                org.path,
+                "新建组织“" + org.name + "”（" + org.code + "）",
                 Map.of("parentId", String.valueOf(org.parentId), "type", org.type.name()));
         return OrgMapper.view(org, 0);
     }
@@ -129,7 +145,11 @@ public class OrgService {
         if (in.type() != org.type || in.level() != org.level) {
             Org parent = org.parentId == null ? null : orgs.findById(org.parentId);
             OrgRules.checkPlacement(parent, in.type(), in.level());
-            OrgRules.checkChildrenFit(org, in.type(), in.level(), orgs.shallowestChildFederation(org.id),
+            OrgRules.checkChildrenFit(
+                    org,
+                    in.type(),
+                    in.level(),
+                    orgs.shallowestChildFederation(org.id),
                     orgs.hasChildOfType(org.id, OrgType.DEPARTMENT));
         }
         if (!in.code().trim().equalsIgnoreCase(org.code)) requireFreeCode(in.code(), org.id);
@@ -148,8 +168,14 @@ public class OrgService {
         if (!changes.isEmpty()) {
             org.updatedAt = Instant.now();
             orgs.flush();
-            audit.record("org.update", "org", org.id, org.id, org.path,
-                    "修改组织“" + org.name + "”：" + String.join("、", changes.keySet()), changes);
+            audit.record(
+                    "org.update",
+                    "org",
+                    org.id,
+                    org.id,
+                    org.path,
+                    "修改组织“" + org.name + "”：" + String.join("、", changes.keySet()),
+                    changes);
         }
         return OrgMapper.view(org, orgs.countChildren(org.id, false));
     }
@@ -162,7 +188,8 @@ public class OrgService {
         requireManagedFromAbove(org);
         scope.require(Permission.ORG_WRITE, target.path);
         Versioned.checkMatch(ifMatch, org.version);
-        if (target.id.equals(org.id) || org.isAncestorOf(target)) throw ApiException.conflict("ORG_MOVE_CYCLE", org.name, target.name);
+        if (target.id.equals(org.id) || org.isAncestorOf(target))
+            throw ApiException.conflict("ORG_MOVE_CYCLE", org.name, target.name);
         if (Objects.equals(org.parentId, target.id)) throw ApiException.conflict("ORG_MOVE_SAME_PARENT", target.name);
         OrgRules.checkPlacement(target, org.type, org.level);
         if (org.active) requireFreeName(target.id, org.name, org.id);
@@ -176,9 +203,20 @@ public class OrgService {
         orgs.flush();
         int moved = orgs.rewritePaths(oldPath, newPath, target.depth + 1 - org.depth);
         orgs.getEntityManager().refresh(org);
-        audit.record("org.move", "org", org.id, org.id, org.path,
+        audit.record(
+                "org.move",
+                "org",
+                org.id,
+                org.id,
+                org.path,
                 "移动组织“" + org.name + "”（含 " + (moved - 1) + " 个下级）到“" + target.name + "”下",
-                Map.of("fromParentId", String.valueOf(oldParent), "toParentId", target.id.toString(), "subtreeSize", moved));
+                Map.of(
+                        "fromParentId",
+                        String.valueOf(oldParent),
+                        "toParentId",
+                        target.id.toString(),
+                        "subtreeSize",
+                        moved));
         return OrgMapper.view(org, orgs.countChildren(org.id, false));
     }
 
@@ -195,7 +233,12 @@ public class OrgService {
         org.updatedAt = Instant.now();
         orgs.flush();
         String reason = in == null || in.reason() == null ? "" : in.reason();
-        audit.record("org.close", "org", org.id, org.id, org.path,
+        audit.record(
+                "org.close",
+                "org",
+                org.id,
+                org.id,
+                org.path,
                 "关闭组织“" + org.name + "”" + (reason.isBlank() ? "" : "：" + reason),
                 Map.of("closedOn", org.closedOn.toString(), "reason", reason));
         return OrgMapper.view(org, 0);
@@ -238,8 +281,14 @@ public class OrgService {
         for (Org rest : orgs.list("parentId = ?1 and id not in ?2 order by sortOrder, name, id", parent.id, wanted)) {
             rest.sortOrder = position++;
         }
-        audit.record("org.reorder", "org", parent.id, parent.id, parent.path,
-                "调整“" + parent.name + "”的下级排序", Map.of("childIds", in.childIds()));
+        audit.record(
+                "org.reorder",
+                "org",
+                parent.id,
+                parent.id,
+                parent.path,
+                "调整“" + parent.name + "”的下级排序",
+                Map.of("childIds", in.childIds()));
     }
 
     // ---- helpers ----
@@ -255,10 +304,12 @@ public class OrgService {
     /** Moving, closing and reopening are decided by someone above the org: a member cannot close its own root. */
     private void requireManagedFromAbove(Org org) {
         if (org.parentId == null) {
-            if (!scope.unrestricted()) throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.PLATFORM_ADMIN.key);
+            if (!scope.unrestricted())
+                throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.PLATFORM_ADMIN.key);
             return;
         }
-        String parentPath = org.path.substring(0, org.path.length() - org.id.toString().length() - 1);
+        String parentPath =
+                org.path.substring(0, org.path.length() - org.id.toString().length() - 1);
         scope.require(Permission.ORG_WRITE, parentPath);
     }
 
@@ -269,12 +320,15 @@ public class OrgService {
     }
 
     private void requireFreeName(Long parentId, String name, Long exceptId) {
-        if (orgs.activeSiblingNamed(parentId, name.trim(), exceptId)) throw ApiException.conflict("ORG_NAME_TAKEN", name.trim());
+        if (orgs.activeSiblingNamed(parentId, name.trim(), exceptId))
+            throw ApiException.conflict("ORG_NAME_TAKEN", name.trim());
     }
 
     private List<OrgView> withChildCounts(List<Org> list, boolean includeClosed) {
         Map<Long, Long> counts = orgs.childCounts(list.stream().map(o -> o.id).toList(), includeClosed);
-        return list.stream().map(o -> OrgMapper.view(o, counts.getOrDefault(o.id, 0L))).toList();
+        return list.stream()
+                .map(o -> OrgMapper.view(o, counts.getOrDefault(o.id, 0L)))
+                .toList();
     }
 
     private static <T> T track(Map<String, Object> changes, String field, T before, T after) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AccountResourceTest {
-    @Inject AgroalDataSource ds;
+    @Inject
+    AgroalDataSource ds;
 
     @BeforeEach
     void accounts() {
@@ -32,36 +33,82 @@ class AccountResourceTest {
     void districtAdminOpensAnAccountThatCanThenLogIn() {
         String township = Api.orgId(ds, DemoOrgs.TOWNSHIP);
         String user = "jfb_editor_" + System.nanoTime() % 100000;
-        Response created = as("district_admin").body(Map.of("username", user, "displayName", "赵雪",
-                        "memberships", List.of(Map.of("orgId", township, "role", "EDITOR"))))
+        Response created = as("district_admin")
+                .body(Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "赵雪",
+                        "memberships",
+                        List.of(Map.of("orgId", township, "role", "EDITOR"))))
                 .post("/api/v1/accounts");
         created.then().statusCode(201).body("memberships[0].orgCode", equalTo(DemoOrgs.TOWNSHIP));
         as(user).get("/api/v1/me").then().statusCode(200).body("memberships[0].role", equalTo("EDITOR"));
-        as("district_admin").body(Map.of("username", user.toUpperCase(), "displayName", "重复",
-                "memberships", List.of(Map.of("orgId", township, "role", "VIEWER")))).post("/api/v1/accounts").then().statusCode(409);
+        as("district_admin")
+                .body(Map.of(
+                        "username",
+                        user.toUpperCase(),
+                        "displayName",
+                        "重复",
+                        "memberships",
+                        List.of(Map.of("orgId", township, "role", "VIEWER"))))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(409);
 
         String id = created.path("id");
-        as("district_admin").header("If-Match", created.header("ETag"))
-                .body(Map.of("displayName", "赵雪", "enabled", false)).put("/api/v1/accounts/" + id).then().statusCode(200)
+        as("district_admin")
+                .header("If-Match", created.header("ETag"))
+                .body(Map.of("displayName", "赵雪", "enabled", false))
+                .put("/api/v1/accounts/" + id)
+                .then()
+                .statusCode(200)
                 .body("enabled", equalTo(false));
         as(user).get("/api/v1/me").then().statusCode(403).body("code", equalTo("ACCOUNT_DISABLED"));
-        assertEquals(1, Api.count(ds, "select count(*) from audit_event where action = 'account.disable' and target_id = ?", id));
+        assertEquals(
+                1,
+                Api.count(
+                        ds, "select count(*) from audit_event where action = 'account.disable' and target_id = ?", id));
     }
 
     @Test
     void membershipsOutsideTheScopeAreNeitherGrantedNorShown() {
         String sibling = Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT);
         long before = Api.count(ds, "select count(*) from account");
-        as("district_admin").body(Map.of("username", "outsider_x", "displayName", "外区",
-                "memberships", List.of(Map.of("orgId", sibling, "role", "EDITOR")))).post("/api/v1/accounts").then().statusCode(404);
-        as("district_editor").body(Map.of("username", "editor_made", "displayName", "编辑开通",
-                "memberships", List.of(Map.of("orgId", Api.orgId(ds, DemoOrgs.DISTRICT), "role", "VIEWER"))))
-                .post("/api/v1/accounts").then().statusCode(403);
-        as("district_admin").body(Map.of("username", "bad name!", "displayName", "", "memberships", List.of()))
-                .post("/api/v1/accounts").then().statusCode(400).body("errors.field", hasItem("username"));
+        as("district_admin")
+                .body(Map.of(
+                        "username",
+                        "outsider_x",
+                        "displayName",
+                        "外区",
+                        "memberships",
+                        List.of(Map.of("orgId", sibling, "role", "EDITOR"))))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(404);
+        as("district_editor")
+                .body(Map.of(
+                        "username",
+                        "editor_made",
+                        "displayName",
+                        "编辑开通",
+                        "memberships",
+                        List.of(Map.of("orgId", Api.orgId(ds, DemoOrgs.DISTRICT), "role", "VIEWER"))))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(403);
+        as("district_admin")
+                .body(Map.of("username", "bad name!", "displayName", "", "memberships", List.of()))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("username"));
         assertEquals(before, Api.count(ds, "select count(*) from account"));
 
-        as("district_admin").get("/api/v1/accounts?size=200").then().statusCode(200)
+        as("district_admin")
+                .get("/api/v1/accounts?size=200")
+                .then()
+                .statusCode(200)
                 .body("items.username", hasItem("township_admin"))
                 .body("items.username", not(hasItem("city_admin")));
         String cityAdminId = Api.queryString(ds, "select id from account where username = 'city_admin'");
@@ -73,17 +120,33 @@ class AccountResourceTest {
     void grantAndRevokeARole() {
         String townshipAdminId = Api.queryString(ds, "select id from account where username = 'township_admin'");
         String township2 = Api.orgId(ds, DemoOrgs.TOWNSHIP_2);
-        Response r = as("district_admin").body(Map.of("orgId", township2, "role", "VIEWER"))
+        Response r = as("district_admin")
+                .body(Map.of("orgId", township2, "role", "VIEWER"))
                 .post("/api/v1/accounts/" + townshipAdminId + "/memberships");
         r.then().statusCode(200).body("memberships", hasSize(2));
         String membershipId = r.path("memberships.find { it.orgId == '" + township2 + "' }.id");
-        as("district_admin").body(Map.of("orgId", township2, "role", "VIEWER"))
-                .post("/api/v1/accounts/" + townshipAdminId + "/memberships").then().statusCode(409);
+        as("district_admin")
+                .body(Map.of("orgId", township2, "role", "VIEWER"))
+                .post("/api/v1/accounts/" + townshipAdminId + "/memberships")
+                .then()
+                .statusCode(409);
         // township_admin now sees township2 (as VIEWER) but may not manage accounts there
-        as("township_admin").delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId).then().statusCode(403);
-        as("district_editor").delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId).then().statusCode(403);
-        as("city_editor").delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId).then().statusCode(403);
-        as("district_admin").delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId).then().statusCode(200)
+        as("township_admin")
+                .delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId)
+                .then()
+                .statusCode(403);
+        as("district_editor")
+                .delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId)
+                .then()
+                .statusCode(403);
+        as("city_editor")
+                .delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId)
+                .then()
+                .statusCode(403);
+        as("district_admin")
+                .delete("/api/v1/accounts/" + townshipAdminId + "/memberships/" + membershipId)
+                .then()
+                .statusCode(200)
                 .body("memberships.orgId", everyItem(not(equalTo(township2))));
     }
 }

@@ -17,11 +17,15 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MeResourceTest {
-    @Inject AgroalDataSource ds;
+    @Inject
+    AgroalDataSource ds;
 
     @Test
     void districtAdminSeesItsMembershipAndPermissions() {
-        as("district_admin").get("/api/v1/me").then().statusCode(200)
+        as("district_admin")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo("district_admin"))
                 .body("platformAdmin", equalTo(false))
                 .body("memberships[0].orgCode", equalTo("500103"))
@@ -32,14 +36,20 @@ class MeResourceTest {
 
     @Test
     void editorHasNoOrgWritePermission() {
-        as("dept_editor").get("/api/v1/me").then().statusCode(200)
+        as("dept_editor")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("memberships[0].orgCode", equalTo("500000-XCB"))
                 .body("permissions", not(hasItem("org:write")));
     }
 
     @Test
     void unknownAccountIsForbiddenWithAClearProblem() {
-        as("stranger").get("/api/v1/me").then().statusCode(403)
+        as("stranger")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ACCOUNT_UNKNOWN"))
                 .body("detail", containsString("stranger"));
@@ -53,32 +63,48 @@ class MeResourceTest {
 
     @Test
     void platformAdminIsProvisionedOnFirstCall() {
-        as("new_platform_admin", "PLATFORM_ADMIN").get("/api/v1/me").then().statusCode(200)
+        as("new_platform_admin", "PLATFORM_ADMIN")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("platformAdmin", equalTo(true))
                 .body("permissions", hasItem("platform:admin"));
-        org.junit.jupiter.api.Assertions.assertEquals(1,
-                Api.count(ds, "select count(*) from account where username = 'new_platform_admin'"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, Api.count(ds, "select count(*) from account where username = 'new_platform_admin'"));
     }
 
     @Test
     void missingOrInvalidTokenIs401Problem() {
-        given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
+        given().get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401)
+        given().auth()
+                .oauth2("not-a-token")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"))
                 .body("trace", nullValue());
     }
 
     @Test
     void tokenForAnotherAudienceIsRejected() {
-        String token = io.smallrye.jwt.build.Jwt.preferredUserName("district_admin").issuer(Api.ISSUER)
-                .audience("some-other-api").sign();
+        String token = io.smallrye.jwt.build.Jwt.preferredUserName("district_admin")
+                .issuer(Api.ISSUER)
+                .audience("some-other-api")
+                .sign();
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
     }
 
     @Test
     void englishProblemsOnRequest() {
-        as("stranger").header("Accept-Language", "en").get("/api/v1/me").then().statusCode(403)
+        as("stranger")
+                .header("Accept-Language", "en")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(403)
                 .body("title", equalTo("Forbidden"))
                 .body("detail", containsString("has no access"));
     }

@@ -24,7 +24,11 @@ class OpenApiContractTest {
     void committedDocumentIsCurrent() throws Exception {
         // Compared as trees: the build writes keys in another order than the server serves them.
         YAMLMapper yaml = new YAMLMapper();
-        JsonNode served = yaml.readTree(given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString());
+        JsonNode served = yaml.readTree(given().get("/q/openapi?format=yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         JsonNode committed = yaml.readTree(Files.readString(COMMITTED));
         if (!served.equals(committed)) {
             fail("openapi/openapi.yaml is stale: run `make openapi` and commit the result");
@@ -33,7 +37,12 @@ class OpenApiContractTest {
 
     @Test
     void everyOperationHasIdSummaryDescriptionAndProblemResponses() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         int operations = 0;
         for (var path : paths.entrySet()) {
@@ -48,10 +57,15 @@ class OpenApiContractTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) o.get("responses");
                 assertTrue(responses.containsKey("500"), where + " lacks its error responses");
-                if (!path.getKey().equals("/api/v1/config")) assertTrue(responses.containsKey("401"), where + " lacks 401");
+                if (!path.getKey().equals("/api/v1/config"))
+                    assertTrue(responses.containsKey("401"), where + " lacks 401");
             }
         }
         assertTrue(operations >= 20, "only " + operations + " operations");
-        assertEquals("Problem", doc.getString("components.schemas.Problem.title") == null ? "Problem" : doc.getString("components.schemas.Problem.title"));
+        assertEquals(
+                "Problem",
+                doc.getString("components.schemas.Problem.title") == null
+                        ? "Problem"
+                        : doc.getString("components.schemas.Problem.title"));
     }
 }

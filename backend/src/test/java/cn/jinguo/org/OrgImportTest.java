@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class OrgImportTest {
     private static final String HEADER = "编码,名称,简称,上级编码,类型,层级,排序,联系人,联系电话,联系邮箱,成立日期\n";
 
-    @Inject AgroalDataSource ds;
+    @Inject
+    AgroalDataSource ds;
 
     @BeforeEach
     void accounts() {
@@ -42,13 +43,26 @@ class OrgImportTest {
     }
 
     private static JsonPath upload(String user, String fileName, byte[] content, int expectedStatus) {
-        return given().auth().oauth2(tokenOf(user)).multiPart("file", fileName, content).accept("application/json")
-                .post("/api/v1/orgs/import").then().statusCode(expectedStatus).extract().jsonPath();
+        return given().auth()
+                .oauth2(tokenOf(user))
+                .multiPart("file", fileName, content)
+                .accept("application/json")
+                .post("/api/v1/orgs/import")
+                .then()
+                .statusCode(expectedStatus)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitDone(String user, String jobId) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            JsonPath job = given().auth().oauth2(tokenOf(user)).get("/api/v1/orgs/import/" + jobId).then().statusCode(200).extract().jsonPath();
+            JsonPath job = given().auth()
+                    .oauth2(tokenOf(user))
+                    .get("/api/v1/orgs/import/" + jobId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String status = job.getString("status");
             if (status.equals("SUCCEEDED") || status.equals("FAILED")) return job;
             Thread.sleep(100);
@@ -68,12 +82,20 @@ class OrgImportTest {
         assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
         assertEquals(3, done.getInt("created"));
         String townshipPath = Api.queryString(ds, "select path from org where code = 'IMPT01'");
-        assertTrue(townshipPath.startsWith(Api.queryString(ds, "select path from org where code = ?", DemoOrgs.DISTRICT)));
-        assertEquals(townshipPath, Api.queryString(ds,
-                "select p.path from org c join org p on p.id = c.parent_id where c.code = 'IMPV001'"));
+        assertTrue(
+                townshipPath.startsWith(Api.queryString(ds, "select path from org where code = ?", DemoOrgs.DISTRICT)));
+        assertEquals(
+                townshipPath,
+                Api.queryString(
+                        ds, "select p.path from org c join org p on p.id = c.parent_id where c.code = 'IMPV001'"));
         assertEquals("2024-03-08", Api.queryString(ds, "select opened_on from org where code = 'IMPT01'"));
         assertEquals("导入测试机关妇委会,一", Api.queryString(ds, "select name from org where code = 'IMPW01'"));
-        assertEquals(1, Api.count(ds, "select count(*) from audit_event where action = 'org.import' and target_id = ?", job.getString("id")));
+        assertEquals(
+                1,
+                Api.count(
+                        ds,
+                        "select count(*) from audit_event where action = 'org.import' and target_id = ?",
+                        job.getString("id")));
     }
 
     @Test
@@ -81,25 +103,31 @@ class OrgImportTest {
         long before = Api.count(ds, "select count(*) from org");
         String csv = HEADER
                 + "BADT01,合格的街道妇联,,500103,妇联,乡镇级,,,,,\n"
-                + "BADT02,,,500103,妇联,乡镇级,,,,,\n"                          // row 3: no name
-                + "BADT03,错误类型,,500103,妇女团体,,,,,,\n"                     // row 4: unknown type
-                + "BADT04,外区组织,,500105,妇联,乡镇级,,,,,\n"                   // row 5: parent outside the caller's scope
-                + "BADT01,重复编码,,500103,社会组织,,,,,,\n"                     // row 6: duplicate code in file
-                + "500103001,已有编码,,500103,社会组织,,,,,,\n"                  // row 7: code taken
-                + "BADT07,层级错误,,500103,妇联,区县级,,,,,\n"                   // row 8: level not below parent
-                + "BADT08,邮箱错误,,500103,社会组织,,,,,bad-mail,2024-13-45\n"   // row 9: e-mail, date
-                + "BADT09,循环甲,,BADT10,社会组织,,,,,,\n"                       // rows 10/11: cycle
+                + "BADT02,,,500103,妇联,乡镇级,,,,,\n" // row 3: no name
+                + "BADT03,错误类型,,500103,妇女团体,,,,,,\n" // row 4: unknown type
+                + "BADT04,外区组织,,500105,妇联,乡镇级,,,,,\n" // row 5: parent outside the caller's scope
+                + "BADT01,重复编码,,500103,社会组织,,,,,,\n" // row 6: duplicate code in file
+                + "500103001,已有编码,,500103,社会组织,,,,,,\n" // row 7: code taken
+                + "BADT07,层级错误,,500103,妇联,区县级,,,,,\n" // row 8: level not below parent
+                + "BADT08,邮箱错误,,500103,社会组织,,,,,bad-mail,2024-13-45\n" // row 9: e-mail, date
+                + "BADT09,循环甲,,BADT10,社会组织,,,,,,\n" // rows 10/11: cycle
                 + "BADT10,循环乙,,BADT09,社会组织,,,,,,\n";
         JsonPath job = upload("district_admin", "bad.csv", csv.getBytes(StandardCharsets.UTF_8), 202);
         JsonPath done = awaitDone("district_admin", job.getString("id"));
         assertEquals("FAILED", done.getString("status"));
         List<Integer> rows = done.getList("errors.row", Integer.class);
-        for (int row : List.of(3, 4, 5, 6, 7, 8, 9, 10, 11)) assertTrue(rows.contains(row), "row " + row + " in " + rows);
+        for (int row : List.of(3, 4, 5, 6, 7, 8, 9, 10, 11))
+            assertTrue(rows.contains(row), "row " + row + " in " + rows);
         assertTrue(!rows.contains(2), "row 2 is fine: " + rows);
         assertTrue(done.getList("errors.message", String.class).stream().anyMatch(m -> m.contains("既不在文件中")));
         assertEquals(before, Api.count(ds, "select count(*) from org"));
-        String report = given().auth().oauth2(token("district_admin")).get("/api/v1/orgs/import/" + job.getString("id") + "/report")
-                .then().statusCode(200).extract().asString();
+        String report = given().auth()
+                .oauth2(token("district_admin"))
+                .get("/api/v1/orgs/import/" + job.getString("id") + "/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(report.startsWith("\uFEFF行号,列,值,错误"), report);
         assertTrue(report.contains("上级编码"));
     }
@@ -108,15 +136,23 @@ class OrgImportTest {
     void gb18030CsvFromExcelIsRead() throws Exception {
         String csv = HEADER + "GBK001,国标编码社区妇委会,,500103,机关妇委会,,,,,,\n";
         JsonPath job = upload("district_admin", "gbk.csv", csv.getBytes(Charset.forName("GB18030")), 202);
-        assertEquals("SUCCEEDED", awaitDone("district_admin", job.getString("id")).getString("status"));
+        assertEquals(
+                "SUCCEEDED", awaitDone("district_admin", job.getString("id")).getString("status"));
         assertEquals("国标编码社区妇委会", Api.queryString(ds, "select name from org where code = 'GBK001'"));
     }
 
     @Test
     void xlsxTemplateRoundTrips() throws Exception {
-        byte[] template = given().auth().oauth2(token("district_admin")).get("/api/v1/orgs/import/template?format=xlsx")
-                .then().statusCode(200).header("Content-Disposition", containsString("attachment")).extract().asByteArray();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        byte[] template = given().auth()
+                .oauth2(token("district_admin"))
+                .get("/api/v1/orgs/import/template?format=xlsx")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .extract()
+                .asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals("编码*", sheet.getRow(0).getCell(0).getStringCellValue());
             Row row = sheet.createRow(1);
@@ -124,11 +160,18 @@ class OrgImportTest {
             for (int i = 0; i < values.length; i++) row.createCell(i).setCellValue(values[i]);
             wb.write(out);
             JsonPath job = upload("district_admin", "组织.xlsx", out.toByteArray(), 202);
-            assertEquals("SUCCEEDED", awaitDone("district_admin", job.getString("id")).getString("status"));
+            assertEquals(
+                    "SUCCEEDED",
+                    awaitDone("district_admin", job.getString("id")).getString("status"));
         }
         assertEquals("TOWNSHIP", Api.queryString(ds, "select level from org where code = 'XLSX01'"));
-        String csvTemplate = given().auth().oauth2(token("district_admin")).get("/api/v1/orgs/import/template?format=csv")
-                .then().statusCode(200).extract().asString();
+        String csvTemplate = given().auth()
+                .oauth2(token("district_admin"))
+                .get("/api/v1/orgs/import/template?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(csvTemplate.contains("编码,名称,简称,上级编码"));
     }
 
@@ -138,7 +181,8 @@ class OrgImportTest {
         upload("district_admin", "orgs.txt", "hello".getBytes(StandardCharsets.UTF_8), 415);
         upload("district_admin", "orgs.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8), 415);
         upload("district_admin", "orgs.csv", "名字,地址\n甲,乙\n".getBytes(StandardCharsets.UTF_8), 400)
-                .getString("detail").contains("编码");
+                .getString("detail")
+                .contains("编码");
         upload("district_admin", "orgs.csv", HEADER.getBytes(StandardCharsets.UTF_8), 400);
         assertEquals(jobs, Api.count(ds, "select count(*) from org_import_job"));
     }
@@ -151,8 +195,16 @@ class OrgImportTest {
         JsonPath done = awaitDone("township_admin", job.getString("id"));
         assertEquals("FAILED", done.getString("status"));
         assertTrue(done.getList("errors.column", String.class).contains("上级编码"));
-        given().auth().oauth2(token("district_admin")).get("/api/v1/orgs/import/" + job.getString("id")).then().statusCode(404);
-        given().auth().oauth2(token("district_admin")).get("/api/v1/orgs/import/" + job.getString("id") + "/report").then().statusCode(404);
+        given().auth()
+                .oauth2(token("district_admin"))
+                .get("/api/v1/orgs/import/" + job.getString("id"))
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token("district_admin"))
+                .get("/api/v1/orgs/import/" + job.getString("id") + "/report")
+                .then()
+                .statusCode(404);
         assertEquals(0, Api.count(ds, "select count(*) from org where code = 'PERM01'"));
     }
 
@@ -160,7 +212,11 @@ class OrgImportTest {
     void twentyThousandRowsImportInUnderThirtySeconds() throws Exception {
         String root = Api.as("platform_admin", "PLATFORM_ADMIN")
                 .body(Map.of("code", "BULK", "name", "批量导入测试市妇联", "type", "FEDERATION", "level", "CITY"))
-                .post("/api/v1/orgs").then().statusCode(201).extract().path("id");
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         assertTrue(root != null);
         StringBuilder csv = new StringBuilder(HEADER);
         int rows = 0;
@@ -169,11 +225,26 @@ class OrgImportTest {
             rows++;
             for (int t = 0; t < 40 && rows < 20_000; t++) {
                 String tc = "BK" + d + "-" + t;
-                csv.append(tc).append(",批量街道").append(t).append("妇联,,BK").append(d).append(",妇联,乡镇级,,张敏,023-6300").append(1000 + t)
-                        .append(",t").append(t).append("@example.cn,2020-01-01\n");
+                csv.append(tc)
+                        .append(",批量街道")
+                        .append(t)
+                        .append("妇联,,BK")
+                        .append(d)
+                        .append(",妇联,乡镇级,,张敏,023-6300")
+                        .append(1000 + t)
+                        .append(",t")
+                        .append(t)
+                        .append("@example.cn,2020-01-01\n");
                 rows++;
                 for (int v = 0; v < 24 && rows < 20_000; v++) {
-                    csv.append(tc).append('-').append(v).append(",批量社区").append(v).append("妇联,,").append(tc).append(",妇联,社区,,,,,\n");
+                    csv.append(tc)
+                            .append('-')
+                            .append(v)
+                            .append(",批量社区")
+                            .append(v)
+                            .append("妇联,,")
+                            .append(tc)
+                            .append(",妇联,社区,,,,,\n");
                     rows++;
                 }
             }
@@ -187,8 +258,18 @@ class OrgImportTest {
         assertEquals(20_000, done.getInt("created"));
         System.out.printf("IMPORT-BENCH 20000 rows imported in %d ms%n", ms);
         assertTrue(ms < 30_000, "took " + ms + " ms");
-        assertEquals(20_000, Api.count(ds, "select count(*) from org where path like (select path from org where code = 'BULK') || '_%'"));
-        Api.as("platform_admin", "PLATFORM_ADMIN").get("/api/v1/orgs/" + root + "/counts").then().body("byLevel.VILLAGE", equalTo(19_180));
-        Api.as("platform_admin", "PLATFORM_ADMIN").get("/api/v1/orgs/roots").then().body("code", hasItem("BULK"));
+        assertEquals(
+                20_000,
+                Api.count(
+                        ds,
+                        "select count(*) from org where path like (select path from org where code = 'BULK') || '_%'"));
+        Api.as("platform_admin", "PLATFORM_ADMIN")
+                .get("/api/v1/orgs/" + root + "/counts")
+                .then()
+                .body("byLevel.VILLAGE", equalTo(19_180));
+        Api.as("platform_admin", "PLATFORM_ADMIN")
+                .get("/api/v1/orgs/roots")
+                .then()
+                .body("code", hasItem("BULK"));
     }
 }

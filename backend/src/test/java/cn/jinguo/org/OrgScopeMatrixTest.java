@@ -28,10 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OrgScopeMatrixTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    @Inject AgroalDataSource ds;
+    @Inject
+    AgroalDataSource ds;
 
     enum Target {
-        OWN(DemoOrgs.DISTRICT), CHILD(DemoOrgs.TOWNSHIP), SIBLING(DemoOrgs.SIBLING_DISTRICT), FOREIGN(DemoOrgs.DEPARTMENT);
+        OWN(DemoOrgs.DISTRICT),
+        CHILD(DemoOrgs.TOWNSHIP),
+        SIBLING(DemoOrgs.SIBLING_DISTRICT),
+        FOREIGN(DemoOrgs.DEPARTMENT);
 
         final String code;
 
@@ -44,7 +48,8 @@ class OrgScopeMatrixTest {
         }
     }
 
-    static final List<String> USERS = List.of("district_admin", "district_editor", "district_reviewer", "district_viewer");
+    static final List<String> USERS =
+            List.of("district_admin", "district_editor", "district_reviewer", "district_viewer");
 
     @BeforeEach
     void accounts() {
@@ -74,9 +79,13 @@ class OrgScopeMatrixTest {
         Response current = as("platform_admin", "PLATFORM_ADMIN").get("/api/v1/orgs/" + id);
         Map<String, Object> body = updateBodyOf(current);
         int before = current.path("version");
-        Response r = as(user).header("If-Match", current.header("ETag")).body(body).put("/api/v1/orgs/" + id);
+        Response r =
+                as(user).header("If-Match", current.header("ETag")).body(body).put("/api/v1/orgs/" + id);
         r.then().statusCode(expected(user, target));
-        if (r.statusCode() != 200) assertEquals(before, (int) as("platform_admin", "PLATFORM_ADMIN").get("/api/v1/orgs/" + id).path("version"));
+        if (r.statusCode() != 200)
+            assertEquals(before, (int) as("platform_admin", "PLATFORM_ADMIN")
+                    .get("/api/v1/orgs/" + id)
+                    .path("version"));
     }
 
     @ParameterizedTest(name = "{0} creates under {1}")
@@ -85,10 +94,20 @@ class OrgScopeMatrixTest {
         String id = Api.orgId(ds, target.code);
         String code = "T" + System.nanoTime() % 1_000_000_000 + SERIAL.incrementAndGet();
         boolean federationParent = target != Target.FOREIGN;
-        Map<String, Object> body = Map.of("parentId", id, "code", code, "name", "测试组织" + code,
-                "type", federationParent ? "WORK_COMMITTEE" : "SOCIAL");
+        Map<String, Object> body = Map.of(
+                "parentId",
+                id,
+                "code",
+                code,
+                "name",
+                "测试组织" + code,
+                "type",
+                federationParent ? "WORK_COMMITTEE" : "SOCIAL");
         long before = Api.count(ds, "select count(*) from org");
-        as(user).body(body).post("/api/v1/orgs").then().statusCode(expected(user, target) == 200 ? 201 : expected(user, target));
+        as(user).body(body)
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(expected(user, target) == 200 ? 201 : expected(user, target));
         long after = Api.count(ds, "select count(*) from org");
         assertEquals(before + (user.equals("district_admin") && target.inside() ? 1 : 0), after);
     }
@@ -97,12 +116,15 @@ class OrgScopeMatrixTest {
     @MethodSource("cases")
     void reorders(String user, Target target) {
         String id = Api.orgId(ds, target.code);
-        List<String> childIds = as("platform_admin", "PLATFORM_ADMIN").get("/api/v1/orgs/" + id + "/children?size=200")
+        List<String> childIds = as("platform_admin", "PLATFORM_ADMIN")
+                .get("/api/v1/orgs/" + id + "/children?size=200")
                 .path("items.id");
         if (childIds.isEmpty()) return;
         int expected = expected(user, target);
-        as(user).body(Map.of("childIds", List.of(childIds.get(0)))).put("/api/v1/orgs/" + id + "/children/order")
-                .then().statusCode(expected == 200 ? 204 : expected);
+        as(user).body(Map.of("childIds", List.of(childIds.get(0))))
+                .put("/api/v1/orgs/" + id + "/children/order")
+                .then()
+                .statusCode(expected == 200 ? 204 : expected);
     }
 
     @ParameterizedTest(name = "{0} closes a new child of {1}")
@@ -112,12 +134,24 @@ class OrgScopeMatrixTest {
         String code = "C" + System.nanoTime() % 1_000_000_000 + SERIAL.incrementAndGet();
         String id = as("platform_admin", "PLATFORM_ADMIN")
                 .body(Map.of("parentId", parentId, "code", code, "name", "待关闭" + code, "type", "SOCIAL"))
-                .post("/api/v1/orgs").then().statusCode(201).extract().path("id");
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         int expected = expected(user, target);
-        as(user).body(Map.of("reason", "测试")).post("/api/v1/orgs/" + id + "/close").then().statusCode(expected);
-        assertEquals(expected == 200 ? "f" : "t", Api.queryString(ds, "select active from org where id = ?", Long.parseLong(id)));
+        as(user).body(Map.of("reason", "测试"))
+                .post("/api/v1/orgs/" + id + "/close")
+                .then()
+                .statusCode(expected);
+        assertEquals(
+                expected == 200 ? "f" : "t",
+                Api.queryString(ds, "select active from org where id = ?", Long.parseLong(id)));
         if (expected == 200) {
-            as(user).post("/api/v1/orgs/" + id + "/reopen").then().statusCode(200).body("active", equalTo(true));
+            as(user).post("/api/v1/orgs/" + id + "/reopen")
+                    .then()
+                    .statusCode(200)
+                    .body("active", equalTo(true));
         }
     }
 
@@ -129,9 +163,16 @@ class OrgScopeMatrixTest {
         String code = "M" + System.nanoTime() % 1_000_000_000 + SERIAL.incrementAndGet();
         String id = as("platform_admin", "PLATFORM_ADMIN")
                 .body(Map.of("parentId", from, "code", code, "name", "待移动" + code, "type", "SOCIAL"))
-                .post("/api/v1/orgs").then().statusCode(201).extract().path("id");
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String to = Api.orgId(ds, target.code);
-        as(user).body(Map.of("newParentId", to)).post("/api/v1/orgs/" + id + "/move").then().statusCode(expected(user, target));
+        as(user).body(Map.of("newParentId", to))
+                .post("/api/v1/orgs/" + id + "/move")
+                .then()
+                .statusCode(expected(user, target));
         String parent = Api.queryString(ds, "select parent_id from org where id = ?", Long.parseLong(id));
         assertEquals(expected(user, target) == 200 ? to : from, parent);
     }
@@ -144,7 +185,16 @@ class OrgScopeMatrixTest {
 
     static Map<String, Object> updateBodyOf(Response current) {
         Map<String, Object> body = new java.util.HashMap<>();
-        for (String f : List.of("code", "name", "shortName", "type", "level", "contactPerson", "contactPhone", "contactEmail", "openedOn")) {
+        for (String f : List.of(
+                "code",
+                "name",
+                "shortName",
+                "type",
+                "level",
+                "contactPerson",
+                "contactPhone",
+                "contactEmail",
+                "openedOn")) {
             Object v = current.path(f);
             if (v != null) body.put(f, v);
         }

@@ -31,7 +31,10 @@ public final class Api {
 
     /** A request as {@code username}, JSON in and out. */
     public static RequestSpecification as(String username, String... realmRoles) {
-        return given().auth().oauth2(token(username, realmRoles)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().auth()
+                .oauth2(token(username, realmRoles))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     public static String orgId(DataSource ds, String code) {
@@ -39,7 +42,8 @@ public final class Api {
     }
 
     public static String queryString(DataSource ds, String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -55,7 +59,8 @@ public final class Api {
     }
 
     public static void exec(DataSource ds, String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.execute();
         } catch (Exception e) {

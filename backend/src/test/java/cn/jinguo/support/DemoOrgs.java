@@ -21,11 +21,20 @@ public final class DemoOrgs {
     public static void ensureDistrictRoleAccounts(AgroalDataSource ds) {
         for (String role : new String[] {"EDITOR", "REVIEWER", "VIEWER"}) {
             String user = "district_" + role.toLowerCase();
-            Api.exec(ds, "insert into account (username, display_name) values (?, ?) on conflict do nothing", user, user);
-            Api.exec(ds, """
+            Api.exec(
+                    ds,
+                    "insert into account (username, display_name) values (?, ?) on conflict do nothing",
+                    user,
+                    user);
+            Api.exec(
+                    ds,
+                    """
                     insert into membership (account_id, org_id, role)
                     select a.id, o.id, ? from account a, org o where a.username = ? and o.code = ?
-                    on conflict do nothing""", role, user, DISTRICT);
+                    on conflict do nothing""",
+                    role,
+                    user,
+                    DISTRICT);
         }
     }
 }

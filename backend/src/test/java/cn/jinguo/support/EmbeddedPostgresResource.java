@@ -16,9 +16,13 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (Exception e) {
             throw new IllegalStateException("Embedded PostgreSQL did not start", e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                db.jdbcUrl(),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres");
     }
 
     @Override
