@@ -1390,7 +1390,7 @@ export interface operations {
                 active?: boolean;
                 level?: components["schemas"]["FederationLevel"];
                 page?: number;
-                /** @description Only direct children of this org */
+                /** @description Only direct children of this org (404 when outside the scope) */
                 parentId?: string;
                 /**
                  * @description 编码、名称或简称包含此文字（不分大小写）/ code, name or short name contains (case-insensitive)

@@ -73,12 +73,12 @@ public class OrgResource {
             @QueryParam("type") OrgType type,
             @QueryParam("level") FederationLevel level,
             @QueryParam("active") @Parameter(description = "true: open only; false: closed only") Boolean active,
-            @QueryParam("parentId") @Parameter(description = "Only direct children of this org") String parentId,
+            @QueryParam("parentId")
+                    @Parameter(description = "Only direct children of this org (404 when outside the scope)")
+                    String parentId,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1–200") int size) {
-        Long parent = parentId == null ? null : cn.jinguo.common.Ids.parseOrNull(parentId);
-        if (parentId != null && parent == null) parent = -1L; // a malformed parent matches nothing
-        return service.search(new OrgRepository.SearchCriteria(q, type, level, active, parent), new Paging(page, size));
+        return service.search(q, type, level, active, parentId, new Paging(page, size));
     }
 
     @GET

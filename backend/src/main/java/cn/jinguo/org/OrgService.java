@@ -60,7 +60,10 @@ public class OrgService {
     }
 
     @Transactional
-    public OrgPage search(OrgRepository.SearchCriteria criteria, Paging paging) {
+    public OrgPage search(
+            String q, OrgType type, FederationLevel level, Boolean active, String parentId, Paging paging) {
+        Long parent = parentId == null ? null : visible(parentId).id;
+        var criteria = new OrgRepository.SearchCriteria(q, type, level, active, parent);
         DataScope.Filter filter = scope.filter("o.path");
         List<Org> found = orgs.search(filter, criteria, paging);
         return new OrgPage(

@@ -379,6 +379,15 @@ class OrgResourceTest {
                 .body("items.level", everyItem(equalTo("TOWNSHIP")))
                 .body("total", lessThanOrEqualTo(20));
         as(ADMIN).get("/api/v1/orgs?q=%25").then().statusCode(200).body("total", equalTo(0));
+        as(ADMIN)
+                .get("/api/v1/orgs?parentId=" + district())
+                .then()
+                .statusCode(200)
+                .body("items.parentId", everyItem(equalTo(district())));
+        as(ADMIN)
+                .get("/api/v1/orgs?parentId=" + Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT))
+                .then()
+                .statusCode(404);
     }
 
     @Test
