@@ -9,7 +9,7 @@ MVN := cd backend && $(MVNW) -B -ntp
 # Playwright drives Debian's chromium (/usr/bin/chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run build test test-backend test-frontend test-e2e openapi lint lint-backend lint-frontend \
+.PHONY: help run build test test-backend test-frontend test-e2e bench openapi lint lint-backend lint-frontend \
         lint-scripts fetch keycloak realm-check status stop clean frontend-deps
 
 help: ## Show the targets
@@ -33,8 +33,11 @@ test-backend: ## Backend unit and integration tests (mvn verify; also packages t
 test-frontend: frontend-deps ## Frontend unit tests (Vitest)
 	cd frontend && npm test
 
-test-e2e: frontend-deps ## Browser tests (Playwright, chromium) against Keycloak + the jar on a fresh database
-	@bash scripts/e2e.sh
+test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + the jar, fresh database (E2E_ARGS=...)
+	@bash scripts/e2e.sh $(E2E_ARGS)
+
+bench: ## Tree API latency on a 20,000-org tree (backend *Benchmark tests, tag "benchmark"; not in make test)
+	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true
 
 openapi: frontend-deps ## Regenerate openapi/openapi.yaml from the code, then the SPA's API types from it
 	$(MVN) -q package -DskipTests -Dquarkus.quinoa=false

@@ -15,6 +15,6 @@ public class AccountFilter {
 
     @ServerRequestFilter
     public void requireAccount(ContainerRequestContext ctx) {
-        if (!identity.isAnonymous() && ctx.getUriInfo().getPath().startsWith("/api/")) caller.account();
+        if (!identity.isAnonymous()) caller.account();
     }
 }

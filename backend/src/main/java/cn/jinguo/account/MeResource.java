@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/me")
+@Path("/v1/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "账号 Accounts")

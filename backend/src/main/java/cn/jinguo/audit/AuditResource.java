@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/audit")
+@Path("/v1/audit")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "审计 Audit", description = "变更记录 / who changed what")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/config")
+@Path("/v1/config")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "系统 System")

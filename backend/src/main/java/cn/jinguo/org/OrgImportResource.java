@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/v1/orgs/import")
+@Path("/v1/orgs/import")
 @Authenticated
 @Tag(name = "组织机构 Orgs")
 public class OrgImportResource {
@@ -107,9 +107,7 @@ public class OrgImportResource {
         ImportJobView job =
                 service.start(file.fileName(), Files.readAllBytes(file.uploadedFile()), Messages.locale(headers));
         return Response.accepted(job)
-                .location(uri.getBaseUriBuilder()
-                        .path("/api/v1/orgs/import/" + job.id())
-                        .build())
+                .location(uri.getAbsolutePathBuilder().path(job.id()).build())
                 .build();
     }
 
