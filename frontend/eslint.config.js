@@ -12,7 +12,15 @@ export default defineConfigWithVueTs(
     files: ['**/*.{js,mjs,ts,mts,vue}'],
   },
 
-  globalIgnores(['**/dist/**', '**/coverage/**', '**/node_modules/**', 'src/api/schema.d.ts']),
+  globalIgnores([
+    '**/dist/**',
+    '**/coverage/**',
+    '**/node_modules/**',
+    'src/api/schema.d.ts',
+    // Playwright's output (traces, the HTML report's viewer)
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,

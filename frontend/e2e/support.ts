@@ -1,0 +1,134 @@
+import { expect, type Locator, type Page, type Response } from '@playwright/test'
+
+/** Password of every demo user in deploy/keycloak/jinguo-realm.json. */
+export const DEMO_PASSWORD = 'jinguo2024'
+
+export const KEYCLOAK_URL = process.env.JINGUO_KEYCLOAK_URL ?? 'http://localhost:8180'
+const REALM_URL = `${KEYCLOAK_URL}/realms/jinguo/`
+
+/** Demo orgs (backend DemoTree: stable codes and names). */
+export const CITY = { code: '500000', name: '重庆市妇女联合会', label: '重庆市妇联' }
+export const DISTRICT = { code: '500103', name: '渝中区妇女联合会', label: '渝中区妇联' }
+export const TOWNSHIP = { code: '500103001', name: '解放碑街道妇女联合会', label: '解放碑街道妇联' }
+
+/** A suffix that makes codes and names unique per run, so tests never depend on a fresh database. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36)}`.toUpperCase()
+}
+
+/** Waits for Keycloak's login form (the SPA sends the browser there when no one is signed in). */
+export async function expectKeycloakLogin(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(REALM_URL))
+  await expect(page.locator('#username')).toBeVisible()
+  await expect(page.locator('#password')).toBeVisible()
+}
+
+/**
+ * Opens `path` of the SPA, signs in through Keycloak's own login form and waits until the SPA is back
+ * on `path` with the user's profile (GET /me) loaded.
+ *
+ * Keycloak's brute-force protection takes two logins of the same user within a second for an attack and
+ * locks that user for a minute: keep all tests of one demo user in one file, run in order
+ * (`test.describe.configure({ mode: 'default' })`), so two workers never sign in as the same user at once.
+ */
+export async function signIn(page: Page, username: string, path = '/'): Promise<void> {
+  await page.goto(path)
+  await expectKeycloakLogin(page)
+  await page.locator('#username').fill(username)
+  await page.locator('#password').fill(DEMO_PASSWORD)
+  await page.locator('#kc-login').click()
+  // Keycloak → /auth/callback (code exchange) → back to `path`
+  await page.waitForURL((url) => !url.href.startsWith(KEYCLOAK_URL) && !url.pathname.startsWith('/auth/'))
+  await expect(page.getByTestId('logout-button')).toBeVisible()
+}
+
+/** A text input by test id (Element Plus puts the id on the <input> or on its wrapper). */
+export function input(page: Page | Locator, testId: string): Locator {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
+/** Picks an option of a plain (non-filterable) el-select; the options live in a popper on <body>. */
+export async function choose(page: Page, selectTestId: string, optionTestId: string): Promise<void> {
+  await page.getByTestId(selectTestId).click()
+  const option = page.getByTestId(optionTestId)
+  await expect(option).toBeVisible()
+  await option.click()
+  await expect(option).toBeHidden()
+}
+
+// ---- org page ----------------------------------------------------------------------------------
+
+export function treeNode(page: Page, code: string): Locator {
+  return page.locator(`[data-testid="org-tree-node"][data-org-code="${code}"]`)
+}
+
+/** The top-level nodes of the org tree (the roots of the caller's scope). */
+export function treeRoots(page: Page): Locator {
+  return page.locator(
+    '[data-testid="org-tree"] > [role="treeitem"] > .el-tree-node__content [data-testid="org-tree-node"]',
+  )
+}
+
+/** Code of the org under which `code` is shown in the tree ('' for a root, null when not shown). */
+export function treeParentCode(page: Page, code: string): Promise<string | null> {
+  return treeNode(page, code)
+    .first()
+    .evaluate((el) => {
+      const item = el.closest('[role="treeitem"]')
+      const parentItem = item?.parentElement?.closest('[role="treeitem"]')
+      if (!parentItem) return ''
+      const content = parentItem.querySelector(
+        ':scope > .el-tree-node__content [data-testid="org-tree-node"]',
+      )
+      return content?.getAttribute('data-org-code') ?? null
+    })
+    .catch(() => null)
+}
+
+/** Resolves with the next answer of GET /api/v1/orgs?q=… (the search box and the move dialog use it). */
+export function orgSearchResponse(page: Page, q: string): Promise<Response> {
+  return page.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return (
+      r.request().method() === 'GET' && url.pathname === '/api/v1/orgs' && url.searchParams.get('q') === q
+    )
+  })
+}
+
+/** Types into the org search box and waits for the answer; returns the result rows. */
+export async function searchOrgs(page: Page, q: string): Promise<Locator> {
+  const box = input(page, 'org-search-input')
+  await box.fill('')
+  const answered = orgSearchResponse(page, q)
+  await box.fill(q)
+  expect((await answered).status()).toBe(200)
+  const results = page.getByTestId('org-search-results')
+  await expect(results).toBeVisible()
+  await expect(results.locator('.el-loading-mask')).toHaveCount(0)
+  return page.getByTestId('org-search-result')
+}
+
+/** Opens the org page and waits until the tree shows its roots. */
+export async function openOrgTree(page: Page): Promise<void> {
+  if (new URL(page.url()).pathname !== '/orgs') await page.goto('/orgs')
+  await expect(page.getByTestId('page-orgs')).toBeVisible()
+  await expect(treeRoots(page).first()).toBeVisible()
+}
+
+/** Selects an org in the tree and waits for its detail. */
+export async function selectInTree(page: Page, code: string): Promise<void> {
+  await treeNode(page, code).click()
+  await expect(page.getByTestId('org-field-code')).toHaveText(code)
+}
+
+/** Opens the children of an org in the tree (no-op when already open). */
+export async function expandInTree(page: Page, code: string): Promise<void> {
+  const item = page
+    .locator('[role="treeitem"]')
+    .filter({ has: treeNode(page, code) })
+    .last()
+  if ((await item.getAttribute('aria-expanded')) !== 'true') {
+    await item.locator(':scope > .el-tree-node__content .el-tree-node__expand-icon').click()
+  }
+  await expect(item).toHaveAttribute('aria-expanded', 'true')
+}
