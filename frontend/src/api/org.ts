@@ -1,5 +1,4 @@
 import { api, quiet, unwrap } from './client'
-import { asCounts, asCrumbs, asImportJob, asOrg, asOrgPage, asOrgs } from './contract'
 import { fileNameFrom, saveBlob } from './download'
 import { ApiError, toProblem } from './problem'
 import type {
@@ -22,13 +21,11 @@ import { uploadFile } from './upload'
 export const MAX_PAGE_SIZE = 200
 
 export async function fetchRoots(): Promise<OrgView[]> {
-  return asOrgs(await unwrap(api.GET('/api/v1/orgs/roots')))
+  return unwrap(api.GET('/api/v1/orgs/roots'))
 }
 
 export async function fetchChildren(id: string, page = 0, size = MAX_PAGE_SIZE): Promise<OrgPage> {
-  return asOrgPage(
-    await unwrap(api.GET('/api/v1/orgs/{id}/children', { params: { path: { id }, query: { page, size } } })),
-  )
+  return unwrap(api.GET('/api/v1/orgs/{id}/children', { params: { path: { id }, query: { page, size } } }))
 }
 
 export interface OrgSearch {
@@ -39,7 +36,7 @@ export interface OrgSearch {
 }
 
 export async function searchOrgs({ q, page = 0, size = 20, active }: OrgSearch): Promise<OrgPage> {
-  return asOrgPage(await unwrap(api.GET('/api/v1/orgs', { params: { query: { q, page, size, active } } })))
+  return unwrap(api.GET('/api/v1/orgs', { params: { query: { q, page, size, active } } }))
 }
 
 /** An org with the ETag to quote in If-Match when updating it. */
@@ -49,7 +46,7 @@ export interface VersionedOrg {
 }
 
 function versioned(response: Response, data: components['schemas']['OrgView']): VersionedOrg {
-  const org = asOrg(data)
+  const org = data
   return { org, etag: response.headers.get('ETag') ?? `"${org.version}"` }
 }
 
@@ -60,16 +57,16 @@ export async function fetchOrg(id: string): Promise<VersionedOrg> {
 }
 
 export async function fetchAncestors(id: string): Promise<Crumb[]> {
-  return asCrumbs(await unwrap(api.GET('/api/v1/orgs/{id}/ancestors', { params: { path: { id } } })))
+  return unwrap(api.GET('/api/v1/orgs/{id}/ancestors', { params: { path: { id } } }))
 }
 
 export async function fetchCounts(id: string): Promise<OrgCounts> {
-  return asCounts(await unwrap(api.GET('/api/v1/orgs/{id}/counts', { params: { path: { id } } })))
+  return unwrap(api.GET('/api/v1/orgs/{id}/counts', { params: { path: { id } } }))
 }
 
 /** Field errors (400) are left to the form; everything else is shown as a message. */
 export async function createOrg(body: OrgCreate): Promise<OrgView> {
-  return asOrg(await unwrap(api.POST('/api/v1/orgs', { body, headers: quiet(400) })))
+  return unwrap(api.POST('/api/v1/orgs', { body, headers: quiet(400) }))
 }
 
 /** PUT with If-Match: a 412 (someone else saved first) and field errors are left to the caller. */
@@ -85,23 +82,19 @@ export async function updateOrg(id: string, etag: string, body: OrgUpdate): Prom
 
 /** 409 (cycle) and 422 (rule broken) are shown in the move dialog itself. */
 export async function moveOrg(id: string, body: OrgMove): Promise<OrgView> {
-  return asOrg(
-    await unwrap(
-      api.POST('/api/v1/orgs/{id}/move', { params: { path: { id } }, body, headers: quiet(400, 409, 422) }),
-    ),
+  return unwrap(
+    api.POST('/api/v1/orgs/{id}/move', { params: { path: { id } }, body, headers: quiet(400, 409, 422) }),
   )
 }
 
 export async function closeOrg(id: string, body: OrgClose): Promise<OrgView> {
-  return asOrg(
-    await unwrap(
-      api.POST('/api/v1/orgs/{id}/close', { params: { path: { id } }, body, headers: quiet(400, 409, 422) }),
-    ),
+  return unwrap(
+    api.POST('/api/v1/orgs/{id}/close', { params: { path: { id } }, body, headers: quiet(400, 409, 422) }),
   )
 }
 
 export async function reopenOrg(id: string): Promise<OrgView> {
-  return asOrg(await unwrap(api.POST('/api/v1/orgs/{id}/reopen', { params: { path: { id } } })))
+  return unwrap(api.POST('/api/v1/orgs/{id}/reopen', { params: { path: { id } } }))
 }
 
 // ---- import -----------------------------------------------------------------------------------
@@ -122,11 +115,11 @@ export async function startImport(
   onProgress?: (percent: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportJob> {
-  return asImportJob(await uploadFile('/api/v1/orgs/import', file, { field: 'file', onProgress, signal }))
+  return (await uploadFile('/api/v1/orgs/import', file, { field: 'file', onProgress, signal })) as ImportJob
 }
 
 export async function fetchImportJob(jobId: string): Promise<ImportJob> {
-  return asImportJob(await unwrap(api.GET('/api/v1/orgs/import/{jobId}', { params: { path: { jobId } } })))
+  return unwrap(api.GET('/api/v1/orgs/import/{jobId}', { params: { path: { jobId } } }))
 }
 
 export async function downloadImportReport(jobId: string): Promise<void> {
