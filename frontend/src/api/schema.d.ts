@@ -35,7 +35,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 账号详情 / get an account */
+        /**
+         * 账号详情 / get an account
+         * @description 需要 account:read（管理员、编辑、审核）。只显示调用者范围内的成员身份；范围外的账号返回 404。 The ETag header carries the version to quote in If-Match when updating.
+         */
         get: operations["getAccount"];
         /**
          * 修改、启用或停用账号 / update, enable or disable an account
@@ -58,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 授予角色 / grant a role in an org */
+        /**
+         * 授予角色 / grant a role in an org
+         * @description 需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。 Granting needs account:write at or above the org; a duplicate grant is 409.
+         */
         post: operations["grantMembership"];
         delete?: never;
         options?: never;
@@ -76,7 +82,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 撤销角色 / revoke a membership */
+        /**
+         * 撤销角色 / revoke a membership
+         * @description 需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。 Returns the account as it is afterwards.
+         */
         delete: operations["revokeMembership"];
         options?: never;
         head?: never;
@@ -234,7 +243,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载错误报告 / download the error report (CSV) */
+        /**
+         * 下载错误报告 / download the error report (CSV)
+         * @description UTF-8（带 BOM，Excel 可直接打开）的 CSV：行号、列、值、错误。只有发起导入的人和平台管理员可以下载。 Columns: row, column, value, message (Chinese).
+         */
         get: operations["downloadOrgImportReport"];
         put?: never;
         post?: never;

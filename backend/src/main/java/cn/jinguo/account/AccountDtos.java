@@ -1,5 +1,6 @@
 package cn.jinguo.account;
 
+import cn.jinguo.common.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -50,14 +51,14 @@ public final class AccountDtos {
                     String username,
             @NotBlank @Size(max = 100) @Schema(example = "赵雪") String displayName,
             @Size(max = 254) @Email String email,
-            @Size(max = 30) @Pattern(regexp = "^[0-9+\\-() ]{5,30}$") String phone,
+            @Size(max = 30) @Pattern(regexp = Text.PHONE_PATTERN) String phone,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid MembershipCreate> memberships) {}
 
     @Schema(name = "AccountUpdate", description = "修改账号 / update an account")
     public record AccountUpdate(
             @NotBlank @Size(max = 100) String displayName,
             @Size(max = 254) @Email String email,
-            @Size(max = 30) @Pattern(regexp = "^[0-9+\\-() ]{5,30}$") String phone,
+            @Size(max = 30) @Pattern(regexp = Text.PHONE_PATTERN) String phone,
             @NotNull Boolean enabled) {}
 
     static MembershipView membership(Caller.Grant g) {

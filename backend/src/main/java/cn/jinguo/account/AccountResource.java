@@ -55,7 +55,11 @@ public class AccountResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAccount", summary = "账号详情 / get an account")
+    @Operation(
+            operationId = "getAccount",
+            summary = "账号详情 / get an account",
+            description = "需要 account:read（管理员、编辑、审核）。只显示调用者范围内的成员身份；范围外的账号返回 404。"
+                    + " The ETag header carries the version to quote in If-Match when updating.")
     @APIResponse(
             responseCode = "200",
             description = "The account",
@@ -114,7 +118,11 @@ public class AccountResource {
 
     @POST
     @Path("/{id}/memberships")
-    @Operation(operationId = "grantMembership", summary = "授予角色 / grant a role in an org")
+    @Operation(
+            operationId = "grantMembership",
+            summary = "授予角色 / grant a role in an org",
+            description = "需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。"
+                    + " Granting needs account:write at or above the org; a duplicate grant is 409.")
     @APIResponse(
             responseCode = "200",
             description = "The account",
@@ -130,7 +138,11 @@ public class AccountResource {
 
     @DELETE
     @Path("/{id}/memberships/{membershipId}")
-    @Operation(operationId = "revokeMembership", summary = "撤销角色 / revoke a membership")
+    @Operation(
+            operationId = "revokeMembership",
+            summary = "撤销角色 / revoke a membership",
+            description =
+                    "需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。" + " Returns the account as it is afterwards.")
     public AccountView revoke(@PathParam("id") String id, @PathParam("membershipId") String membershipId) {
         return service.revoke(id, membershipId);
     }

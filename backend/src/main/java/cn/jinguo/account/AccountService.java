@@ -1,5 +1,7 @@
 package cn.jinguo.account;
 
+import static cn.jinguo.common.Text.blankToNull;
+
 import cn.jinguo.account.AccountDtos.AccountCreate;
 import cn.jinguo.account.AccountDtos.AccountPage;
 import cn.jinguo.account.AccountDtos.AccountUpdate;
@@ -9,6 +11,7 @@ import cn.jinguo.audit.AuditLog;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
+import cn.jinguo.common.Text;
 import cn.jinguo.common.Versioned;
 import cn.jinguo.org.Org;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +42,11 @@ public class AccountService {
 
     @Transactional
     public AccountPage list(String orgId, String q, Paging paging) {
-        DataScope.Filter filter = scope.filter("m.org.path");
+        DataScope.Reach reach = scope.requireSomewhere(Permission.ACCOUNT_READ);
+        DataScope.Filter filter = reach.filter("m.org.path");
         StringBuilder where = new StringBuilder(" from Account a where ");
         Map<String, Object> params = new HashMap<>(filter.params());
-        if (scope.unrestricted() && orgId == null) {
+        if (reach.everywhere() && orgId == null) {
             where.append("1 = 1");
         } else {
             where.append("exists (select 1 from Membership m where m.account = a and ")
@@ -54,10 +58,8 @@ public class AccountService {
             where.append(")");
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and (a.username ilike :q or a.displayName ilike :q)");
-            params.put(
-                    "q",
-                    "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and (lower(a.username) like :q or lower(a.displayName) like :q)");
+            params.put("q", Text.containsPattern(q));
         }
         TypedQuery<Long> ids = em.createQuery("select a.id" + where + " order by a.username", Long.class);
         TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
@@ -90,18 +92,19 @@ public class AccountService {
 
     @Transactional
     public AccountView create(@NotNull @Valid AccountCreate in) {
+        Account a = new Account();
+        a.username = in.username().trim();
+        a.displayName = in.displayName().trim();
+        a.email = blankToNull(in.email());
+        a.phone = blankToNull(in.phone());
+        // Rights first, so that whether a username exists is told only to those who may open accounts.
+        for (MembershipCreate mc : in.memberships()) addMembership(a, mc);
         if (em.createQuery("select count(a) from Account a where lower(a.username) = lower(:u)", Long.class)
                         .setParameter("u", in.username())
                         .getSingleResult()
                 > 0) {
             throw ApiException.conflict("ACCOUNT_USERNAME_TAKEN", in.username());
         }
-        Account a = new Account();
-        a.username = in.username().trim();
-        a.displayName = in.displayName().trim();
-        a.email = blankToNull(in.email());
-        a.phone = blankToNull(in.phone());
-        for (MembershipCreate mc : in.memberships()) addMembership(a, mc);
         em.persist(a);
         em.flush();
         audit.record(
@@ -203,9 +206,10 @@ public class AccountService {
                                 Account.class)
                         .setParameter("id", key)
                         .getResultList();
+        DataScope.Reach reach = scope.requireSomewhere(Permission.ACCOUNT_READ);
         if (found.isEmpty()) throw ApiException.notFound("ACCOUNT_NOT_FOUND", id);
         Account a = found.get(0);
-        if (!scope.unrestricted() && a.memberships.stream().noneMatch(m -> scope.covers(m.org.path))) {
+        if (a.memberships.stream().noneMatch(m -> reach.covers(m.org.path))) {
             throw ApiException.notFound("ACCOUNT_NOT_FOUND", id);
         }
         return a;
@@ -221,7 +225,8 @@ public class AccountService {
     /** Memberships outside the caller's scope are not shown: they would reveal orgs the caller cannot see. */
     private AccountView scopedView(Account a) {
         AccountView v = AccountDtos.view(a);
-        if (scope.unrestricted()) return v;
+        DataScope.Reach reach = scope.reach(Permission.ACCOUNT_READ);
+        if (reach.everywhere()) return v;
         return new AccountView(
                 v.id(),
                 v.username(),
@@ -230,13 +235,9 @@ public class AccountService {
                 v.phone(),
                 v.enabled(),
                 a.memberships.stream()
-                        .filter(m -> scope.covers(m.org.path))
+                        .filter(m -> reach.covers(m.org.path))
                         .map(AccountDtos::membership)
                         .toList(),
                 v.version());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The account behind the current request. Tokens say who the caller is; Jinguo's own tables say what it may
- * do. An identity without an enabled account is refused with 403, except platform administrators, whose
- * account is created on first sight.
+ * do. An identity without an enabled account is refused with 403, except platform administrators (a realm
+ * role, managed in the identity provider), whose account is created on first sight and cannot be disabled here.
  */
 @RequestScoped
 public class Caller {
@@ -43,7 +43,7 @@ public class Caller {
             account = find();
             if (account == null && platformAdmin()) account = provisionPlatformAdmin();
             if (account == null) throw ApiException.forbidden("ACCOUNT_UNKNOWN", username());
-            if (!account.enabled) throw ApiException.forbidden("ACCOUNT_DISABLED", username());
+            if (!account.enabled && !platformAdmin()) throw ApiException.forbidden("ACCOUNT_DISABLED", username());
         }
         return account;
     }

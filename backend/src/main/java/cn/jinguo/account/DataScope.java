@@ -22,7 +22,7 @@ public class DataScope {
     @Inject
     Caller caller;
 
-    private List<String> roots;
+    private Reach visible;
 
     /** A JPQL/SQL condition on a path column and the parameters it binds. */
     public record Filter(String condition, Map<String, Object> params) {}
@@ -31,25 +31,59 @@ public class DataScope {
         return caller.platformAdmin();
     }
 
-    /** The topmost paths the caller sees (nested memberships collapse into their ancestor). */
-    public List<String> roots() {
-        if (roots == null) {
-            List<String> paths = caller.grants().stream()
-                    .map(Caller.Grant::orgPath)
-                    .distinct()
-                    .sorted(Comparator.comparingInt(String::length))
-                    .toList();
-            List<String> tops = new ArrayList<>();
-            for (String p : paths) {
-                if (tops.stream().noneMatch(p::startsWith)) tops.add(p);
-            }
-            roots = List.copyOf(tops);
+    /**
+     * Where a permission holds: everywhere (platform admins) or in the subtrees below {@code paths}. A plain value,
+     * so background work can carry the caller's reach after the request has ended.
+     */
+    public record Reach(boolean everywhere, List<String> paths) {
+        public boolean isEmpty() {
+            return !everywhere && paths.isEmpty();
         }
-        return roots;
+
+        public boolean covers(String path) {
+            return path != null && (everywhere || paths.stream().anyMatch(path::startsWith));
+        }
+
+        /** Condition restricting {@code pathColumn} to this reach ("1 = 1" everywhere). */
+        public Filter filter(String pathColumn) {
+            if (everywhere) return new Filter("1 = 1", Map.of());
+            if (paths.isEmpty()) return new Filter("1 = 0", Map.of());
+            Map<String, Object> params = new HashMap<>();
+            List<String> ors = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                String name = "scope" + i;
+                ors.add(pathColumn + " like :" + name);
+                params.put(name, paths.get(i) + "%");
+            }
+            return new Filter("(" + String.join(" or ", ors) + ")", params);
+        }
+    }
+
+    /** Where the caller holds {@code permission}; nested grants collapse into their ancestor. */
+    public Reach reach(Permission permission) {
+        if (unrestricted()) return new Reach(true, List.of());
+        List<String> paths = caller.grants().stream()
+                .filter(g -> g.role().permissions().contains(permission))
+                .map(Caller.Grant::orgPath)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length))
+                .toList();
+        List<String> tops = new ArrayList<>();
+        for (String p : paths) {
+            if (tops.stream().noneMatch(p::startsWith)) tops.add(p);
+        }
+        return new Reach(false, List.copyOf(tops));
+    }
+
+    /** The topmost paths the caller sees (every role may read the tree below its org). */
+    public List<String> roots() {
+        if (visible == null) visible = reach(Permission.ORG_READ);
+        return visible.paths();
     }
 
     public boolean covers(String path) {
-        return unrestricted() || roots().stream().anyMatch(path::startsWith);
+        roots();
+        return visible.covers(path);
     }
 
     /** 404 unless the path is visible to the caller. */
@@ -66,22 +100,20 @@ public class DataScope {
     }
 
     public boolean can(Permission permission, String path) {
-        if (unrestricted()) return true;
-        return rolesAt(path).stream().anyMatch(r -> r.permissions().contains(permission));
+        return unrestricted()
+                || rolesAt(path).stream().anyMatch(r -> r.permissions().contains(permission));
+    }
+
+    /** 403 unless the caller holds the permission somewhere; returns where it holds. */
+    public Reach requireSomewhere(Permission permission) {
+        Reach reach = reach(permission);
+        if (reach.isEmpty()) throw ApiException.forbidden("PERMISSION_REQUIRED", permission.key);
+        return reach;
     }
 
     /** 403 unless a role held at or above {@code path} grants the permission. */
     public void require(Permission permission, String path) {
         if (!can(permission, path)) throw ApiException.forbidden("PERMISSION_REQUIRED", permission.key);
-    }
-
-    /** Tops of the subtrees where the caller holds audit:read. */
-    public List<String> auditRoots() {
-        return caller.grants().stream()
-                .filter(g -> g.role().permissions().contains(Permission.AUDIT_READ))
-                .map(Caller.Grant::orgPath)
-                .distinct()
-                .toList();
     }
 
     /** Every permission the caller holds somewhere. */
@@ -92,16 +124,9 @@ public class DataScope {
         return all;
     }
 
-    /** Condition restricting {@code pathColumn} to the caller's subtrees ("true" for platform admins). */
+    /** Condition restricting {@code pathColumn} to the caller's subtrees ("1 = 1" for platform admins). */
     public Filter filter(String pathColumn) {
-        if (unrestricted()) return new Filter("1 = 1", Map.of());
-        if (roots().isEmpty()) return new Filter("1 = 0", Map.of());
-        Map<String, Object> params = new HashMap<>();
-        List<String> ors = new ArrayList<>();
-        for (int i = 0; i < roots().size(); i++) {
-            ors.add(pathColumn + " like :scope" + i);
-            params.put("scope" + i, roots().get(i) + "%");
-        }
-        return new Filter("(" + String.join(" or ", ors) + ")", params);
+        roots();
+        return visible.filter(pathColumn);
     }
 }

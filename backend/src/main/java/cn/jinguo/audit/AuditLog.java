@@ -52,4 +52,18 @@ public class AuditLog {
         e.details = details;
         em.persist(e);
     }
+
+    /**
+     * After a subtree moved, its history follows it: events are scoped by the path the org has now, so the new
+     * ancestors' administrators read the moved orgs' past and the old ones no longer do.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rebase(String oldPrefix, String newPrefix) {
+        return em.createNativeQuery("update audit_event set org_path = :newPrefix || substring(org_path from :cut)"
+                        + " where org_path like :like")
+                .setParameter("newPrefix", newPrefix)
+                .setParameter("cut", oldPrefix.length() + 1)
+                .setParameter("like", oldPrefix + "%")
+                .executeUpdate();
+    }
 }

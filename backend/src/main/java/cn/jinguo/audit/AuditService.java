@@ -2,7 +2,6 @@ package cn.jinguo.audit;
 
 import cn.jinguo.account.DataScope;
 import cn.jinguo.account.Permission;
-import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,23 +44,10 @@ public class AuditService {
 
     @Transactional
     public AuditPage list(String orgId, String targetType, String targetId, String action, Paging paging) {
-        if (!scope.permissions().contains(Permission.AUDIT_READ))
-            throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.AUDIT_READ.key);
-        StringBuilder where = new StringBuilder(" from AuditEvent e where ");
-        Map<String, Object> params = new HashMap<>();
-        if (scope.unrestricted()) {
-            where.append("1 = 1");
-        } else {
-            // Only where the caller holds audit:read (an org admin), not merely where it can see.
-            List<String> paths = scope.auditRoots();
-            if (paths.isEmpty()) throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.AUDIT_READ.key);
-            where.append("(");
-            for (int i = 0; i < paths.size(); i++) {
-                where.append(i == 0 ? "" : " or ").append("e.orgPath like :p").append(i);
-                params.put("p" + i, paths.get(i) + "%");
-            }
-            where.append(")");
-        }
+        // Only where the caller holds audit:read (an org admin), not merely where it can see.
+        DataScope.Filter filter = scope.requireSomewhere(Permission.AUDIT_READ).filter("e.orgPath");
+        StringBuilder where = new StringBuilder(" from AuditEvent e where ").append(filter.condition());
+        Map<String, Object> params = new HashMap<>(filter.params());
         if (orgId != null) {
             Long id = Ids.parseOrNull(orgId);
             String path = id == null

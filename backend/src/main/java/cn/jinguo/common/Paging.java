@@ -7,7 +7,7 @@ public record Paging(int page, int size) {
     public static final int MAX_SIZE = 200;
 
     public Paging {
-        if (page < 0) {
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
             throw new ApiException(
                     400, "PAGE_INVALID", List.of(new Problem.FieldError("page", "Min", "validation.page")), MAX_SIZE);
         }

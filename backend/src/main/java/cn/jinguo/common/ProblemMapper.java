@@ -109,6 +109,17 @@ public class ProblemMapper {
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) return badJson(json, headers, uri);
         int status = e.getResponse().getStatus();
+        // JAX-RS answers 404 when a query or path parameter cannot be converted (page=abc, type=FOO); the
+        // resource exists, the request is wrong.
+        if (status == 404 && e.getCause() != null) {
+            return problem(
+                    400,
+                    "PARAMETER_INVALID",
+                    messages.get(Messages.locale(headers), "PARAMETER_INVALID"),
+                    null,
+                    headers,
+                    uri);
+        }
         String code =
                 switch (status) {
                     case 400 -> "BAD_REQUEST";
@@ -125,6 +136,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        // Races the services' own checks cannot see: a concurrent update of the same row, or a concurrent
+        // insert of the same unique key. Both are the client's to retry, not server faults.
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof jakarta.persistence.OptimisticLockException
+                    || c instanceof org.hibernate.StaleStateException) {
+                return problem(
+                        412,
+                        "PRECONDITION_FAILED",
+                        messages.get(Messages.locale(headers), "PRECONDITION_FAILED"),
+                        null,
+                        headers,
+                        uri);
+            }
+            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return problem(409, "CONFLICT", messages.get(Messages.locale(headers), "CONFLICT"), null, headers, uri);
+            }
+        }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
         return problem(

@@ -1,5 +1,6 @@
 package cn.jinguo.org;
 
+import cn.jinguo.common.Text;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ public final class OrgDtos {
     private OrgDtos() {}
 
     static final String CODE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
-    static final String PHONE_PATTERN = "^[0-9+\\-() ]{5,30}$";
 
     @Schema(name = "OrgView", description = "组织 / an organization in the tree")
     public record OrgView(
@@ -65,7 +65,7 @@ public final class OrgDtos {
             FederationLevel level,
             @Min(0) @Max(1_000_000) Integer sortOrder,
             @Size(max = 50) String contactPerson,
-            @Size(max = 30) @Pattern(regexp = PHONE_PATTERN) String contactPhone,
+            @Size(max = 30) @Pattern(regexp = Text.PHONE_PATTERN) String contactPhone,
             @Size(max = 254) @Email String contactEmail,
             LocalDate openedOn) {}
 
@@ -77,7 +77,7 @@ public final class OrgDtos {
             @NotNull OrgType type,
             FederationLevel level,
             @Size(max = 50) String contactPerson,
-            @Size(max = 30) @Pattern(regexp = PHONE_PATTERN) String contactPhone,
+            @Size(max = 30) @Pattern(regexp = Text.PHONE_PATTERN) String contactPhone,
             @Size(max = 254) @Email String contactEmail,
             LocalDate openedOn) {}
 

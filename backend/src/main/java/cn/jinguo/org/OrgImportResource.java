@@ -125,7 +125,11 @@ public class OrgImportResource {
     @GET
     @Path("/{jobId}/report")
     @Produces("text/csv")
-    @Operation(operationId = "downloadOrgImportReport", summary = "下载错误报告 / download the error report (CSV)")
+    @Operation(
+            operationId = "downloadOrgImportReport",
+            summary = "下载错误报告 / download the error report (CSV)",
+            description = "UTF-8（带 BOM，Excel 可直接打开）的 CSV：行号、列、值、错误。只有发起导入的人和平台管理员可以下载。"
+                    + " Columns: row, column, value, message (Chinese).")
     @APIResponse(
             responseCode = "200",
             description = "行号,列,值,错误",

@@ -7,12 +7,15 @@ import cn.jinguo.audit.AuditLog;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Messages;
+import cn.jinguo.common.Text;
 import cn.jinguo.org.OrgDtos.ImportError;
 import cn.jinguo.org.OrgDtos.ImportJobView;
 import cn.jinguo.org.OrgSheet.SheetRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +55,7 @@ public class OrgImportService {
     private static final int MAX_STORED_ERRORS = 1000;
     private static final int PROGRESS_EVERY = 1000;
     private static final Pattern CODE = Pattern.compile(OrgDtos.CODE_PATTERN);
-    private static final Pattern PHONE = Pattern.compile(OrgDtos.PHONE_PATTERN);
+    private static final Pattern PHONE = Pattern.compile(Text.PHONE_PATTERN);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Inject
@@ -79,32 +82,38 @@ public class OrgImportService {
     // Imports run one after another: each locks the tree for its insert anyway.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "org-import"));
 
-    /** Where the caller may import: a snapshot taken in the request, for the background work. */
-    record ImportScope(String actor, boolean unrestricted, List<String> paths) {
-        boolean allows(String path) {
-            return unrestricted || paths.stream().anyMatch(path::startsWith);
-        }
-    }
+    /** Who imports and where: taken in the request, carried into the background work. */
+    record ImportScope(String actor, DataScope.Reach reach) {}
 
     @PreDestroy
     void stop() {
         worker.shutdownNow();
     }
 
+    /** Jobs that were under way when the server last stopped will never finish: say so instead of spinning. */
+    void failInterrupted(@Observes StartupEvent ev) {
+        int n = QuarkusTransaction.requiringNew().call(() -> {
+            List<ImportJob> stuck = em.createQuery(
+                            "from ImportJob j where j.status in (:pending, :running)", ImportJob.class)
+                    .setParameter("pending", ImportJob.Status.PENDING)
+                    .setParameter("running", ImportJob.Status.RUNNING)
+                    .getResultList();
+            for (ImportJob j : stuck) {
+                j.status = ImportJob.Status.FAILED;
+                j.finishedAt = Instant.now();
+                j.errors = List.of(new ImportError(0, null, null, messages.get(Locale.CHINA, "IMPORT_INTERRUPTED")));
+            }
+            return stuck.size();
+        });
+        if (n > 0) LOG.warnf("%d import job(s) interrupted by the last shutdown marked as failed", n);
+    }
+
     public ImportJobView start(String fileName, byte[] bytes, Locale locale) {
-        if (!scope.permissions().contains(Permission.ORG_IMPORT)) {
-            throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.ORG_IMPORT.key);
-        }
+        DataScope.Reach reach = scope.requireSomewhere(Permission.ORG_IMPORT);
         if (bytes == null || bytes.length == 0) throw ApiException.badRequest("IMPORT_FILE_REQUIRED");
         List<SheetRow> rows = OrgSheet.read(fileName, bytes);
         if (rows.size() > maxRows) throw new ApiException(413, "IMPORT_TOO_MANY_ROWS", maxRows);
-        ImportScope importScope = new ImportScope(
-                caller.username(),
-                scope.unrestricted(),
-                caller.grants().stream()
-                        .filter(g -> g.role().permissions().contains(Permission.ORG_IMPORT))
-                        .map(Caller.Grant::orgPath)
-                        .toList());
+        ImportScope importScope = new ImportScope(caller.username(), reach);
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
             j.actor = importScope.actor();
@@ -191,16 +200,19 @@ public class OrgImportService {
                     QuarkusTransaction.requiringNew().timeout(300).call(() -> insert(ordered, importScope, jobId));
             progress(jobId, ImportJob.Status.SUCCEEDED, rows.size(), created, List.of());
             LOG.infof("Import %d: %d orgs in %d ms", jobId, created, (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the job must not stay RUNNING forever
             LOG.errorf(e, "Import %d failed", jobId);
-            String message =
-                    messages.get(locale, isUniqueViolation(e) ? "IMPORT_CONCURRENT_CHANGE" : "IMPORT_INTERNAL_ERROR");
+            String code = e instanceof ApiException api
+                    ? api.code()
+                    : isUniqueViolation(e) ? "IMPORT_CONCURRENT_CHANGE" : "IMPORT_INTERNAL_ERROR";
+            String message = messages.get(locale, code, e instanceof ApiException api ? api.args() : new Object[0]);
             progress(jobId, ImportJob.Status.FAILED, rows.size(), 0, List.of(new ImportError(0, null, null, message)));
         }
     }
 
     private List<Candidate> check(
             long jobId, List<SheetRow> rows, ImportScope importScope, Locale locale, List<ImportError> errors) {
+        Set<Candidate> badParent = new HashSet<>();
         Map<String, Candidate> byCode = new LinkedHashMap<>();
         List<Candidate> all = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -224,19 +236,22 @@ public class OrgImportService {
             if (c.parentCode == null) continue;
             Candidate p = byCode.get(c.parentCode.toLowerCase(Locale.ROOT));
             if (p != null && p != c) c.parentRow = p;
-            else if (p == c) error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_SELF");
-            else outside.add(c.parentCode.toLowerCase(Locale.ROOT));
+            else if (p == c) {
+                error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_SELF");
+                badParent.add(c);
+            } else outside.add(c.parentCode.toLowerCase(Locale.ROOT));
         }
         Map<String, Org> existing = new HashMap<>();
         for (Org o : chunkedByCodes(outside)) existing.put(o.code.toLowerCase(Locale.ROOT), o);
         for (Candidate c : all) {
-            if (c.parentCode == null || c.parentRow != null || errorsFor(errors, c, "上级编码")) continue;
+            if (c.parentCode == null || c.parentRow != null || badParent.contains(c)) continue;
             Org p = existing.get(c.parentCode.toLowerCase(Locale.ROOT));
-            if (p == null || !importScope.allows(p.path))
+            if (p == null || !importScope.reach().covers(p.path)) {
                 error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_UNKNOWN", c.parentCode);
-            else c.parentOrg = p;
+                badParent.add(c);
+            } else c.parentOrg = p;
         }
-        List<Candidate> ordered = topologicalOrder(all, errors, locale);
+        List<Candidate> ordered = topologicalOrder(all, badParent, errors, locale);
         // Tree rules against the parent, and sibling names.
         Map<Long, Set<String>> namesUnderExisting = activeChildNames(all);
         Map<Object, Set<String>> seenNames = new HashMap<>();
@@ -319,8 +334,12 @@ public class OrgImportService {
         return c;
     }
 
-    /** Parents before children; rows whose parents lead round in a circle are errors. */
-    private List<Candidate> topologicalOrder(List<Candidate> all, List<ImportError> errors, Locale locale) {
+    /**
+     * Parents before children. A row that cannot be placed either hangs below a row whose own parent is wrong
+     * (reported there; here we point at it) or its parents lead round in a circle.
+     */
+    private List<Candidate> topologicalOrder(
+            List<Candidate> all, Set<Candidate> badParent, List<ImportError> errors, Locale locale) {
         Map<Candidate, List<Candidate>> children = new HashMap<>();
         Deque<Candidate> ready = new ArrayDeque<>();
         for (Candidate c : all) {
@@ -337,33 +356,50 @@ public class OrgImportService {
             ready.addAll(children.getOrDefault(c, List.of()));
         }
         for (Candidate c : all) {
-            if (c.parentRow != null && !placed.contains(c) && !errorsFor(errors, c, "上级编码")) {
-                error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_CYCLE");
-            }
+            if (c.parentRow == null || placed.contains(c) || badParent.contains(c)) continue;
+            Candidate root = unplaceableAncestor(c);
+            if (root == null) error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_CYCLE");
+            else error(errors, c, "上级编码", c.parentCode, locale, "IMPORT_ROW_PARENT_INVALID", root.row.number());
         }
         return ordered;
     }
 
+    /** The first row up the chain that has no usable parent, or null when the chain is a circle. */
+    private static Candidate unplaceableAncestor(Candidate c) {
+        Set<Candidate> seen = new HashSet<>();
+        for (Candidate at = c; at != null; at = at.parentRow) {
+            if (!seen.add(at)) return null;
+            if (at.parentRow == null) return at;
+        }
+        return null;
+    }
+
     private int insert(List<Candidate> ordered, ImportScope importScope, long jobId) {
         orgs.lockTree(false);
+        refreshParents(ordered, importScope);
+        Map<Long, Integer> nextOrder = orgs.nextSortOrders(ordered.stream()
+                .filter(c -> c.parentOrg != null)
+                .map(c -> c.parentOrg.id)
+                .toList());
+        Map<Candidate, Integer> nextOrderInFile = new HashMap<>();
         List<Long> ids = em.createNativeQuery("select nextval('org_id_seq') from generate_series(1, :n)", Long.class)
                 .setParameter("n", ordered.size())
                 .getResultList();
-        Map<Long, Integer> nextOrder = new HashMap<>();
-        Map<Candidate, Integer> nextOrderInFile = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             Candidate c = ordered.get(i);
             c.id = ids.get(i);
             if (c.parentOrg != null) {
                 c.path = c.parentOrg.childPath(c.id);
                 c.depth = c.parentOrg.depth + 1;
-                if (c.sortOrder == null) c.sortOrder = nextOrder.computeIfAbsent(c.parentOrg.id, orgs::nextSortOrder);
-                nextOrder.merge(c.parentOrg.id, 1, (a, b) -> Math.max(a, c.sortOrder + 1));
+                int next = nextOrder.getOrDefault(c.parentOrg.id, 0);
+                if (c.sortOrder == null) c.sortOrder = next;
+                nextOrder.put(c.parentOrg.id, Math.max(next, c.sortOrder + 1));
             } else {
                 c.path = c.parentRow.path + c.id + "/";
                 c.depth = c.parentRow.depth + 1;
-                if (c.sortOrder == null) c.sortOrder = nextOrderInFile.getOrDefault(c.parentRow, 0);
-                nextOrderInFile.merge(c.parentRow, 1, (a, b) -> Math.max(a, c.sortOrder + 1));
+                int next = nextOrderInFile.getOrDefault(c.parentRow, 0);
+                if (c.sortOrder == null) c.sortOrder = next;
+                nextOrderInFile.put(c.parentRow, Math.max(next, c.sortOrder + 1));
             }
         }
         Timestamp now = Timestamp.from(Instant.now());
@@ -415,6 +451,25 @@ public class OrgImportService {
                         "parents",
                         roots.keySet().stream().map(String::valueOf).toList()));
         return ordered.size();
+    }
+
+    /**
+     * The existing parents were checked before the tree lock was taken; under the lock, read them again: one may
+     * have been closed or moved out of the importer's reach meanwhile, and paths may have changed.
+     */
+    private void refreshParents(List<Candidate> ordered, ImportScope importScope) {
+        Set<Long> ids = new HashSet<>();
+        ordered.stream().filter(c -> c.parentOrg != null).forEach(c -> ids.add(c.parentOrg.id));
+        Map<Long, Org> fresh = new HashMap<>();
+        orgs.list("id in ?1", ids).forEach(o -> fresh.put(o.id, o));
+        for (Candidate c : ordered) {
+            if (c.parentOrg == null) continue;
+            Org now = fresh.get(c.parentOrg.id);
+            if (now == null || !now.active || !importScope.reach().covers(now.path)) {
+                throw ApiException.conflict("IMPORT_PARENT_CHANGED", c.row.number(), c.parentCode);
+            }
+            c.parentOrg = now;
+        }
     }
 
     // ---- helpers ----
@@ -478,10 +533,6 @@ public class OrgImportService {
             String code,
             Object... args) {
         errors.add(new ImportError(c.row.number(), column, value, messages.get(locale, code, args)));
-    }
-
-    private static boolean errorsFor(List<ImportError> errors, Candidate c, String column) {
-        return errors.stream().anyMatch(e -> e.row() == c.row.number() && column.equals(e.column()));
     }
 
     private static LocalDate parseDate(String s) {

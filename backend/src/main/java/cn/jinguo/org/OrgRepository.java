@@ -2,6 +2,7 @@ package cn.jinguo.org;
 
 import cn.jinguo.account.DataScope;
 import cn.jinguo.common.Paging;
+import cn.jinguo.common.Text;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,13 +90,8 @@ public class OrgRepository implements PanacheRepository<Org> {
         StringBuilder where = new StringBuilder(" where ").append(scope.condition());
         Map<String, Object> params = new HashMap<>(scope.params());
         if (c.q() != null && !c.q().isBlank()) {
-            String term = c.q().trim()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
             where.append(" and o.searchText like :q");
-            params.put("q", "%" + term + "%");
+            params.put("q", Text.containsPattern(c.q()));
         }
         if (c.type() != null) {
             where.append(" and o.type = :type");
@@ -159,6 +156,20 @@ public class OrgRepository implements PanacheRepository<Org> {
             }
         }
         return new Counts(total, active, byType, byLevel);
+    }
+
+    /** {@link #nextSortOrder} for many parents in one query; parents without children map to 0. */
+    public Map<Long, Integer> nextSortOrders(Collection<Long> parentIds) {
+        Map<Long, Integer> next = new HashMap<>();
+        if (parentIds.isEmpty()) return next;
+        getEntityManager()
+                .createQuery(
+                        "select o.parentId, max(o.sortOrder) from Org o where o.parentId in :p group by o.parentId",
+                        Object[].class)
+                .setParameter("p", new HashSet<>(parentIds))
+                .getResultList()
+                .forEach(r -> next.put((Long) r[0], (Integer) r[1] + 1));
+        return next;
     }
 
     public int nextSortOrder(Long parentId) {

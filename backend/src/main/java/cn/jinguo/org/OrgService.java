@@ -1,5 +1,7 @@
 package cn.jinguo.org;
 
+import static cn.jinguo.common.Text.blankToNull;
+
 import cn.jinguo.account.DataScope;
 import cn.jinguo.account.Permission;
 import cn.jinguo.audit.AuditLog;
@@ -205,6 +207,7 @@ public class OrgService {
         org.updatedAt = Instant.now();
         orgs.flush();
         int moved = orgs.rewritePaths(oldPath, newPath, target.depth + 1 - org.depth);
+        audit.rebase(oldPath, newPath);
         orgs.getEntityManager().refresh(org);
         audit.record(
                 "org.move",
@@ -225,6 +228,7 @@ public class OrgService {
 
     @Transactional
     public OrgView close(String id, String ifMatch, @Valid OrgClose in) {
+        orgs.lockTree(true); // no child may be created or moved in while we count the open ones
         Org org = visible(id);
         requireManagedFromAbove(org);
         Versioned.checkMatch(ifMatch, org.version);
@@ -249,6 +253,7 @@ public class OrgService {
 
     @Transactional
     public OrgView reopen(String id, String ifMatch) {
+        orgs.lockTree(true); // the parent must stay open while we reopen below it
         Org org = visible(id);
         requireManagedFromAbove(org);
         Versioned.checkMatch(ifMatch, org.version);
@@ -337,9 +342,5 @@ public class OrgService {
     private static <T> T track(Map<String, Object> changes, String field, T before, T after) {
         if (!Objects.equals(before, after)) changes.put(field, after == null ? "" : after.toString());
         return after;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -113,7 +113,7 @@ class AccountResourceTest {
                 .body("items.username", not(hasItem("city_admin")));
         String cityAdminId = Api.queryString(ds, "select id from account where username = 'city_admin'");
         as("district_admin").get("/api/v1/accounts/" + cityAdminId).then().statusCode(404);
-        as("district_viewer").get("/api/v1/accounts").then().statusCode(200);
+        as("district_viewer").get("/api/v1/accounts").then().statusCode(403);
     }
 
     @Test
@@ -148,5 +148,77 @@ class AccountResourceTest {
                 .then()
                 .statusCode(200)
                 .body("memberships.orgId", everyItem(not(equalTo(township2))));
+    }
+
+    @Test
+    void readingAndUpdatingAnAccountFollowRoleAndScope() {
+        String townshipAdminId = Api.queryString(ds, "select id from account where username = 'township_admin'");
+        String siblingAccount = Api.queryString(ds, "select id from account where username = 'city_admin'");
+        Response read = as("district_editor").get("/api/v1/accounts/" + townshipAdminId);
+        read.then().statusCode(200).body("username", equalTo("township_admin"));
+        String etag = read.header("ETag");
+        Map<String, Object> change = Map.of("displayName", "乡镇管理员（改）", "enabled", true);
+        String nameBefore =
+                Api.queryString(ds, "select display_name from account where id = ?", Long.parseLong(townshipAdminId));
+
+        as("district_viewer").get("/api/v1/accounts/" + townshipAdminId).then().statusCode(403);
+        as("district_editor")
+                .header("If-Match", etag)
+                .body(change)
+                .put("/api/v1/accounts/" + townshipAdminId)
+                .then()
+                .statusCode(403);
+        as("district_admin")
+                .header("If-Match", "\"0\"")
+                .body(change)
+                .put("/api/v1/accounts/" + siblingAccount)
+                .then()
+                .statusCode(404);
+        as("district_admin")
+                .body(change)
+                .put("/api/v1/accounts/" + townshipAdminId)
+                .then()
+                .statusCode(428)
+                .body("code", equalTo("PRECONDITION_REQUIRED"));
+        as("district_admin")
+                .header("If-Match", "\"999\"")
+                .body(change)
+                .put("/api/v1/accounts/" + townshipAdminId)
+                .then()
+                .statusCode(412)
+                .body("code", equalTo("PRECONDITION_FAILED"));
+        assertEquals(
+                nameBefore,
+                Api.queryString(ds, "select display_name from account where id = ?", Long.parseLong(townshipAdminId)));
+    }
+
+    @Test
+    void grantingAndRevokingNeedAccountWriteInsideTheScope() {
+        String townshipAdminId = Api.queryString(ds, "select id from account where username = 'township_admin'");
+        String sibling = Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT);
+        String township = Api.orgId(ds, DemoOrgs.TOWNSHIP);
+        long before = Api.count(ds, "select count(*) from membership");
+        as("district_editor")
+                .body(Map.of("orgId", township, "role", "EDITOR"))
+                .post("/api/v1/accounts/" + townshipAdminId + "/memberships")
+                .then()
+                .statusCode(403);
+        as("district_admin")
+                .body(Map.of("orgId", sibling, "role", "EDITOR"))
+                .post("/api/v1/accounts/" + townshipAdminId + "/memberships")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ORG_NOT_FOUND"));
+        assertEquals(before, Api.count(ds, "select count(*) from membership"));
+
+        // A membership in the sibling district is invisible to the district admin.
+        String cityAdminId = Api.queryString(ds, "select id from account where username = 'city_admin'");
+        String cityMembership =
+                Api.queryString(ds, "select id from membership where account_id = ?", Long.parseLong(cityAdminId));
+        as("district_admin")
+                .delete("/api/v1/accounts/" + cityAdminId + "/memberships/" + cityMembership)
+                .then()
+                .statusCode(404);
+        assertEquals(before, Api.count(ds, "select count(*) from membership"));
     }
 }

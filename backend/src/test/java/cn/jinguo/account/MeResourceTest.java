@@ -108,4 +108,13 @@ class MeResourceTest {
                 .body("title", equalTo("Forbidden"))
                 .body("detail", containsString("has no access"));
     }
+
+    @Test
+    void theSpaConfigurationIsPublic() {
+        given().get("/api/v1/config")
+                .then()
+                .statusCode(200)
+                .body("oidcClientId", equalTo("jinguo-spa"))
+                .body("apiAudience", equalTo("jinguo-api"));
+    }
 }

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -180,9 +181,9 @@ class OrgImportTest {
         long jobs = Api.count(ds, "select count(*) from org_import_job");
         upload("district_admin", "orgs.txt", "hello".getBytes(StandardCharsets.UTF_8), 415);
         upload("district_admin", "orgs.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8), 415);
-        upload("district_admin", "orgs.csv", "名字,地址\n甲,乙\n".getBytes(StandardCharsets.UTF_8), 400)
+        assertTrue(upload("district_admin", "orgs.csv", "名字,地址\n甲,乙\n".getBytes(StandardCharsets.UTF_8), 400)
                 .getString("detail")
-                .contains("编码");
+                .contains("编码"));
         upload("district_admin", "orgs.csv", HEADER.getBytes(StandardCharsets.UTF_8), 400);
         assertEquals(jobs, Api.count(ds, "select count(*) from org_import_job"));
     }
@@ -206,6 +207,79 @@ class OrgImportTest {
                 .then()
                 .statusCode(404);
         assertEquals(0, Api.count(ds, "select count(*) from org where code = 'PERM01'"));
+    }
+
+    @Test
+    void rowsBelowABadRowPointAtItAndCyclesAreNamedAsSuch() throws Exception {
+        String csv = HEADER
+                + "CHN01,链条甲,,NOPE99,社会组织,,,,,,\n" // row 2: parent unknown
+                + "CHN02,链条乙,,CHN01,社会组织,,,,,,\n" // row 3: below row 2
+                + "CHN03,链条丙,,CHN02,社会组织,,,,,,\n" // row 4: below row 3
+                + "CYC01,环甲,,CYC02,社会组织,,,,,,\n" // rows 5/6: a real circle
+                + "CYC02,环乙,,CYC01,社会组织,,,,,,\n";
+        JsonPath done = awaitDone(
+                "district_admin",
+                upload("district_admin", "chain.csv", csv.getBytes(StandardCharsets.UTF_8), 202)
+                        .getString("id"));
+        assertEquals("FAILED", done.getString("status"));
+        Map<Integer, String> byRow = new HashMap<>();
+        List<Map<String, Object>> errors = done.getList("errors");
+        errors.forEach(e -> byRow.put((Integer) e.get("row"), (String) e.get("message")));
+        assertTrue(byRow.get(2).contains("既不在文件中"), byRow.toString());
+        assertTrue(byRow.get(3).contains("第 2 行"), byRow.toString());
+        assertTrue(byRow.get(4).contains("第 2 行"), byRow.toString());
+        assertTrue(byRow.get(5).contains("循环"), byRow.toString());
+        assertTrue(byRow.get(6).contains("循环"), byRow.toString());
+    }
+
+    @Test
+    void importedOrgsFollowTheExistingSiblingsAndExplicitOrders() throws Exception {
+        String parent = Api.as("district_admin")
+                .body(Map.of(
+                        "parentId",
+                        Api.orgId(ds, DemoOrgs.DISTRICT),
+                        "code",
+                        "ORDP01",
+                        "name",
+                        "排序测试机关妇委会",
+                        "type",
+                        "WORK_COMMITTEE"))
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<String>path("id");
+        for (String code : List.of("ORDE01", "ORDE02")) {
+            Api.as("district_admin")
+                    .body(Map.of("parentId", parent, "code", code, "name", "已有" + code, "type", "SOCIAL"))
+                    .post("/api/v1/orgs")
+                    .then()
+                    .statusCode(201);
+        }
+        String csv = HEADER
+                + "ORDN01,显式排序,,ORDP01,社会组织,,7,,,,\n"
+                + "ORDN02,随后一个,,ORDP01,社会组织,,,,,,\n"
+                + "ORDN03,文件内下级一,,ORDN01,社会组织,,,,,,\n"
+                + "ORDN04,文件内下级二,,ORDN01,社会组织,,,,,,\n";
+        JsonPath done = awaitDone(
+                "district_admin",
+                upload("district_admin", "order.csv", csv.getBytes(StandardCharsets.UTF_8), 202)
+                        .getString("id"));
+        assertEquals("SUCCEEDED", done.getString("status"), done.prettify());
+        assertEquals("7", Api.queryString(ds, "select sort_order from org where code = 'ORDN01'"));
+        assertEquals("8", Api.queryString(ds, "select sort_order from org where code = 'ORDN02'"));
+        assertEquals("0", Api.queryString(ds, "select sort_order from org where code = 'ORDN03'"));
+        assertEquals("1", Api.queryString(ds, "select sort_order from org where code = 'ORDN04'"));
+    }
+
+    @Test
+    void theTemplateIsForKnownAccountsOnly() {
+        given().auth()
+                .oauth2(token("nobody_here"))
+                .get("/api/v1/orgs/import/template")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("ACCOUNT_UNKNOWN"));
     }
 
     @Test

@@ -420,4 +420,56 @@ class OrgResourceTest {
                 .contentType("application/problem+json")
                 .body("type", startsWith("urn:jinguo:problem:"));
     }
+
+    @Test
+    void unconvertibleParametersAre400NotMissingResources() {
+        as(ADMIN).get("/api/v1/orgs?type=FOO").then().statusCode(400).body("code", equalTo("PARAMETER_INVALID"));
+        as(ADMIN).get("/api/v1/orgs?page=abc").then().statusCode(400).body("code", equalTo("PARAMETER_INVALID"));
+        as(ADMIN)
+                .get("/api/v1/orgs?page=2000000000&size=200")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("PAGE_INVALID"));
+    }
+
+    @Test
+    void anOrgFromOutsideCannotBeMovedIntoTheOwnSubtree() {
+        String foreign = Api.orgId(ds, DemoOrgs.SIBLING_TOWNSHIP);
+        String before = Api.queryString(ds, "select path from org where id = ?", Long.parseLong(foreign));
+        as(ADMIN)
+                .body(Map.of("newParentId", Api.orgId(ds, DemoOrgs.TOWNSHIP)))
+                .post("/api/v1/orgs/" + foreign + "/move")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ORG_NOT_FOUND"));
+        assertEquals(before, Api.queryString(ds, "select path from org where id = ?", Long.parseLong(foreign)));
+    }
+
+    @Test
+    void reopeningNeedsOrgWrite() {
+        String org = createUnder(ADMIN, district(), "SOCIAL", null);
+        as(ADMIN).body(Map.of()).post("/api/v1/orgs/" + org + "/close").then().statusCode(200);
+        DemoOrgs.ensureDistrictRoleAccounts(ds);
+        as("district_editor").post("/api/v1/orgs/" + org + "/reopen").then().statusCode(403);
+        assertEquals("f", Api.queryString(ds, "select active from org where id = ?", Long.parseLong(org)));
+        as(ADMIN).post("/api/v1/orgs/" + org + "/reopen").then().statusCode(200).body("active", equalTo(true));
+    }
+
+    @Test
+    void historyFollowsAMovedSubtree() {
+        String org = createUnder(ADMIN, district(), "WORK_COMMITTEE", null);
+        String child = createUnder(ADMIN, org, "SOCIAL", null);
+        as("platform_admin", "PLATFORM_ADMIN")
+                .body(Map.of("newParentId", Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT)))
+                .post("/api/v1/orgs/" + org + "/move")
+                .then()
+                .statusCode(200);
+        String newPath = Api.queryString(ds, "select path from org where id = ?", Long.parseLong(child));
+        assertEquals(
+                newPath,
+                Api.queryString(
+                        ds, "select org_path from audit_event where action = 'org.create' and target_id = ?", child));
+        // The old district no longer reads the moved orgs' history.
+        as(ADMIN).get("/api/v1/audit?targetId=" + child).then().statusCode(200).body("total", equalTo(0));
+    }
 }

@@ -119,7 +119,17 @@ class OrgScopeMatrixTest {
         List<String> childIds = as("platform_admin", "PLATFORM_ADMIN")
                 .get("/api/v1/orgs/" + id + "/children?size=200")
                 .path("items.id");
-        if (childIds.isEmpty()) return;
+        if (childIds.isEmpty()) {
+            // Some targets are leaves in the demo tree; give them a child so the call has something to order.
+            String code = "R" + System.nanoTime() % 1_000_000_000 + SERIAL.incrementAndGet();
+            childIds = List.of(as("platform_admin", "PLATFORM_ADMIN")
+                    .body(Map.of("parentId", id, "code", code, "name", "排序" + code, "type", "SOCIAL"))
+                    .post("/api/v1/orgs")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .<String>path("id"));
+        }
         int expected = expected(user, target);
         as(user).body(Map.of("childIds", List.of(childIds.get(0))))
                 .put("/api/v1/orgs/" + id + "/children/order")
