@@ -17,6 +17,7 @@ export function org(overrides: Partial<OrgView> = {}): OrgView {
     openedOn: '1950-03-08',
     active: true,
     childCount: 11,
+    actions: ['UPDATE', 'CREATE_CHILD', 'REORDER_CHILDREN', 'MOVE', 'CLOSE'],
     version: 3,
     ...overrides,
   }

@@ -635,6 +635,11 @@ export interface components {
             orgCode: string;
             role: components["schemas"]["Role"];
         };
+        /**
+         * @description 组织操作 / org operation: UPDATE 编辑, CREATE_CHILD 新建下级, REORDER_CHILDREN 调整下级排序, MOVE 移动, CLOSE 关闭, REOPEN 恢复
+         * @enum {string}
+         */
+        OrgAction: "UPDATE" | "CREATE_CHILD" | "REORDER_CHILDREN" | "MOVE" | "CLOSE" | "REOPEN";
         /** @description 关闭（撤销）组织 / close an organization */
         OrgClose: {
             /**
@@ -783,6 +788,8 @@ export interface components {
              * @example 11
              */
             childCount: number;
+            /** @description 调用者现在可以对该组织执行的操作 / what the caller may do with this org now, decided by the same rules the operations check */
+            actions: components["schemas"]["OrgAction"][];
             /**
              * Format: int32
              * @description Version, also sent as ETag; quote it in If-Match when updating

@@ -223,6 +223,8 @@ const enUS: MessageSchema = {
       errorMessage: 'Error',
       downloadReport: 'Download the error report',
       again: 'Upload again',
+      pollGaveUp:
+        'Cannot reach the server for the import progress; reopen the import later to see the result',
     },
   },
   me: {

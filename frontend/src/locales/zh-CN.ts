@@ -217,6 +217,7 @@ const zhCN = {
       errorMessage: '错误',
       downloadReport: '下载错误报告',
       again: '重新上传',
+      pollGaveUp: '暂时无法获取导入进度，请稍后在本页重新打开导入查看结果',
     },
   },
   me: {

@@ -57,17 +57,17 @@ describe('org detail panel', () => {
     expect(text(wrapper, 'org-field-level')).toBe('—')
   })
 
-  it('offers no actions without org:write', () => {
+  it('offers no actions when the server offers none', () => {
     const wrapper = mountWithApp(OrgDetail, {
-      props: { org: org(), breadcrumb: crumbs, counts, canWrite: false },
+      props: { org: org({ actions: [] }), breadcrumb: crumbs, counts },
     })
     expect(wrapper.find('[data-testid="org-actions"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="org-create-child"]').exists()).toBe(false)
   })
 
-  it('offers create, edit, move and close with org:write, and emits them', async () => {
+  it('offers create, edit, move and close as the server allows, and emits them', async () => {
     const wrapper = mountWithApp(OrgDetail, {
-      props: { org: org(), breadcrumb: crumbs, counts, canWrite: true },
+      props: { org: org(), breadcrumb: crumbs, counts },
     })
 
     expect(text(wrapper, 'org-create-child')).toBe('新建下级组织')
@@ -87,10 +87,9 @@ describe('org detail panel', () => {
   it('offers only edit and reopen for a closed org', () => {
     const wrapper = mountWithApp(OrgDetail, {
       props: {
-        org: org({ active: false, closedOn: '2026-01-31' }),
+        org: org({ active: false, closedOn: '2026-01-31', actions: ['UPDATE', 'MOVE', 'REOPEN'] }),
         breadcrumb: crumbs,
         counts,
-        canWrite: true,
       },
     })
     expect(text(wrapper, 'org-detail-status')).toBe('已关闭')
@@ -101,9 +100,17 @@ describe('org detail panel', () => {
     }
   })
 
-  it('cannot move the top of the caller’s scope (it has no parent the caller may choose)', () => {
-    const wrapper = mountWithApp(OrgDetail, { props: { org: org(), breadcrumb: [], counts, canWrite: true } })
+  it('shows neither move nor close on the top of the caller’s scope (managed from above)', () => {
+    const wrapper = mountWithApp(OrgDetail, {
+      props: {
+        org: org({ actions: ['UPDATE', 'CREATE_CHILD', 'REORDER_CHILDREN'] }),
+        breadcrumb: [],
+        counts,
+      },
+    })
+    expect(text(wrapper, 'org-edit')).toBe('编辑')
     expect(wrapper.find('[data-testid="org-move"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="org-close"]').exists()).toBe(false)
     expect(text(wrapper, 'org-field-parent')).toBe('—')
   })
 })

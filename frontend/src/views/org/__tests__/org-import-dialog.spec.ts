@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import OrgImportDialog from '../modules/org-import-dialog.vue'
 import { mountWithApp, settle } from '@/__tests__/mount'
 import type { ImportJob } from '@/api/types'
+import { ApiError } from '@/api/problem'
 
 const orgApi = vi.hoisted(() => ({
   startImport: vi.fn(),
@@ -132,5 +133,32 @@ describe('org import dialog', () => {
     expect(text('org-import-status')).toBe('导入成功')
     expect(text('org-import-succeeded')).toBe('导入完成，共新建 120 个组织')
     expect(document.querySelector('[data-testid="org-import-errors"]')).toBeNull()
+  })
+
+  it('stops polling when the job is gone (4xx) instead of asking forever', async () => {
+    orgApi.startImport.mockResolvedValue(job({ status: 'RUNNING', totalRows: 10 }))
+    orgApi.fetchImportJob.mockRejectedValue(new ApiError(404, null))
+    mountWithApp(OrgImportDialog, { props: { modelValue: true, pollMs: 5 } })
+    await settle()
+
+    await choose(new File(['x'], 'orgs.xlsx'))
+
+    await until(() => expect(orgApi.fetchImportJob).toHaveBeenCalledTimes(1))
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(orgApi.fetchImportJob).toHaveBeenCalledTimes(1)
+  })
+
+  it('retries through network trouble, then gives up with a message', async () => {
+    orgApi.startImport.mockResolvedValue(job({ status: 'RUNNING', totalRows: 10 }))
+    orgApi.fetchImportJob.mockRejectedValue(new TypeError('Failed to fetch'))
+    mountWithApp(OrgImportDialog, { props: { modelValue: true, pollMs: 1 } })
+    await settle()
+
+    await choose(new File(['x'], 'orgs.xlsx'))
+
+    await until(() => expect(orgApi.fetchImportJob).toHaveBeenCalledTimes(30))
+    await until(() => expect(document.body.textContent).toContain('暂时无法获取导入进度'))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(orgApi.fetchImportJob).toHaveBeenCalledTimes(30)
   })
 })

@@ -43,6 +43,11 @@ public final class OrgDtos {
                     long childCount,
             @Schema(
                             required = true,
+                            description = "调用者现在可以对该组织执行的操作 / what the caller may do with this org now,"
+                                    + " decided by the same rules the operations check")
+                    List<OrgAction> actions,
+            @Schema(
+                            required = true,
                             description = "Version, also sent as ETag; quote it in If-Match when updating",
                             example = "3")
                     int version) {}

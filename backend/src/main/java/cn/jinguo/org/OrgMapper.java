@@ -1,11 +1,12 @@
 package cn.jinguo.org;
 
 import cn.jinguo.org.OrgDtos.OrgView;
+import java.util.List;
 
 final class OrgMapper {
     private OrgMapper() {}
 
-    static OrgView view(Org o, long childCount) {
+    static OrgView view(Org o, long childCount, List<OrgAction> actions) {
         return new OrgView(
                 o.id.toString(),
                 o.code,
@@ -23,6 +24,7 @@ final class OrgMapper {
                 o.closedOn,
                 o.active,
                 childCount,
+                actions,
                 o.version);
     }
 }

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public class OrgService {
     @Transactional
     public OrgView get(String id) {
         Org org = visible(id);
-        return OrgMapper.view(org, orgs.countChildren(org.id, false));
+        return view(org, orgs.countChildren(org.id, false));
     }
 
     @Transactional
@@ -139,7 +140,7 @@ public class OrgService {
                 org.path,
                 "新建组织“" + org.name + "”（" + org.code + "）",
                 Map.of("parentId", String.valueOf(org.parentId), "type", org.type.name()));
-        return OrgMapper.view(org, 0);
+        return view(org, 0);
     }
 
     @Transactional
@@ -182,7 +183,7 @@ public class OrgService {
                     "修改组织“" + org.name + "”：" + String.join("、", changes.keySet()),
                     changes);
         }
-        return OrgMapper.view(org, orgs.countChildren(org.id, false));
+        return view(org, orgs.countChildren(org.id, false));
     }
 
     @Transactional
@@ -223,7 +224,7 @@ public class OrgService {
                         target.id.toString(),
                         "subtreeSize",
                         moved));
-        return OrgMapper.view(org, orgs.countChildren(org.id, false));
+        return view(org, orgs.countChildren(org.id, false));
     }
 
     @Transactional
@@ -248,7 +249,7 @@ public class OrgService {
                 org.path,
                 "关闭组织“" + org.name + "”" + (reason.isBlank() ? "" : "：" + reason),
                 Map.of("closedOn", org.closedOn.toString(), "reason", reason));
-        return OrgMapper.view(org, 0);
+        return view(org, 0);
     }
 
     @Transactional
@@ -268,7 +269,7 @@ public class OrgService {
         org.updatedAt = Instant.now();
         orgs.flush();
         audit.record("org.reopen", "org", org.id, org.id, org.path, "恢复组织“" + org.name + "”", null);
-        return OrgMapper.view(org, orgs.countChildren(org.id, false));
+        return view(org, orgs.countChildren(org.id, false));
     }
 
     @Transactional
@@ -310,15 +311,36 @@ public class OrgService {
     }
 
     /** Moving, closing and reopening are decided by someone above the org: a member cannot close its own root. */
+    private boolean managedFromAbove(Org org) {
+        if (org.parentId == null) return scope.unrestricted();
+        return scope.can(
+                Permission.ORG_WRITE,
+                org.path.substring(0, org.path.length() - org.id.toString().length() - 1));
+    }
+
     private void requireManagedFromAbove(Org org) {
-        if (org.parentId == null) {
-            if (!scope.unrestricted())
-                throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.PLATFORM_ADMIN.key);
-            return;
+        if (managedFromAbove(org)) return;
+        throw ApiException.forbidden(
+                "PERMISSION_REQUIRED", (org.parentId == null ? Permission.PLATFORM_ADMIN : Permission.ORG_WRITE).key);
+    }
+
+    /** What the caller may do with the org now, by the same rules the operations check (so clients can hide the rest). */
+    private List<OrgAction> actions(Org org) {
+        List<OrgAction> actions = new ArrayList<>();
+        if (scope.can(Permission.ORG_WRITE, org.path)) {
+            actions.add(OrgAction.UPDATE);
+            if (org.active) actions.add(OrgAction.CREATE_CHILD);
+            actions.add(OrgAction.REORDER_CHILDREN);
         }
-        String parentPath =
-                org.path.substring(0, org.path.length() - org.id.toString().length() - 1);
-        scope.require(Permission.ORG_WRITE, parentPath);
+        if (managedFromAbove(org)) {
+            actions.add(OrgAction.MOVE);
+            actions.add(org.active ? OrgAction.CLOSE : OrgAction.REOPEN);
+        }
+        return actions;
+    }
+
+    private OrgView view(Org org, long childCount) {
+        return OrgMapper.view(org, childCount, actions(org));
     }
 
     private void requireFreeCode(String code, Long exceptId) {
@@ -334,9 +356,7 @@ public class OrgService {
 
     private List<OrgView> withChildCounts(List<Org> list, boolean includeClosed) {
         Map<Long, Long> counts = orgs.childCounts(list.stream().map(o -> o.id).toList(), includeClosed);
-        return list.stream()
-                .map(o -> OrgMapper.view(o, counts.getOrDefault(o.id, 0L)))
-                .toList();
+        return list.stream().map(o -> view(o, counts.getOrDefault(o.id, 0L))).toList();
     }
 
     private static <T> T track(Map<String, Object> changes, String field, T before, T after) {

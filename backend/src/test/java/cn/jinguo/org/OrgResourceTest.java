@@ -472,4 +472,27 @@ class OrgResourceTest {
         // The old district no longer reads the moved orgs' history.
         as(ADMIN).get("/api/v1/audit?targetId=" + child).then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void eachOrgSaysWhatTheCallerMayDoWithIt() {
+        DemoOrgs.ensureDistrictRoleAccounts(ds);
+        as(ADMIN)
+                .get("/api/v1/orgs/" + district())
+                .then()
+                .statusCode(200)
+                .body("actions", equalTo(List.of("UPDATE", "CREATE_CHILD", "REORDER_CHILDREN")));
+        as(ADMIN)
+                .get("/api/v1/orgs/" + Api.orgId(ds, DemoOrgs.TOWNSHIP))
+                .then()
+                .body("actions", equalTo(List.of("UPDATE", "CREATE_CHILD", "REORDER_CHILDREN", "MOVE", "CLOSE")));
+        as("district_editor")
+                .get("/api/v1/orgs/" + Api.orgId(ds, DemoOrgs.TOWNSHIP))
+                .then()
+                .statusCode(200)
+                .body("actions", equalTo(List.of()));
+        as(ADMIN)
+                .get("/api/v1/orgs/" + district() + "/children?size=1")
+                .then()
+                .body("items[0].actions", hasItem("MOVE"));
+    }
 }
