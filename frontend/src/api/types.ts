@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'account:read',
   'account:write',
   'audit:read',
+  'notice:write',
+  'receipt:sign',
   'platform:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]

@@ -254,6 +254,8 @@ const enUS: MessageSchema = {
     account_read: 'View accounts',
     account_write: 'Maintain accounts',
     audit_read: 'View the audit log',
+    notice_write: 'Draft and publish notices',
+    receipt_sign: 'Sign for notices',
     platform_admin: 'Platform administration',
   },
   language: {

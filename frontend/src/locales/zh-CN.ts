@@ -247,6 +247,8 @@ const zhCN = {
     account_read: '查看账号',
     account_write: '维护账号',
     audit_read: '查看审计日志',
+    notice_write: '起草和发布通知',
+    receipt_sign: '签收通知',
     platform_admin: '平台管理',
   },
   language: {

@@ -129,4 +129,21 @@ public class DataScope {
         roots();
         return visible.filter(pathColumn);
     }
+
+    /**
+     * Whether the caller acts as a member of the org itself (a grant at exactly that org with the permission), as
+     * issuing or signing in an org's name needs; platform admins may always. A role above the org is not enough:
+     * a city editor does not sign for a district.
+     */
+    public boolean actsFor(long orgId, Permission permission) {
+        return unrestricted()
+                || caller.grants().stream()
+                        .anyMatch(g ->
+                                g.orgId() == orgId && g.role().permissions().contains(permission));
+    }
+
+    /** The orgs where the caller holds a membership itself, in the order of its grants. */
+    public List<Long> memberOrgIds() {
+        return caller.grants().stream().map(Caller.Grant::orgId).distinct().toList();
+    }
 }

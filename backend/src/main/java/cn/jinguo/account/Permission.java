@@ -8,6 +8,8 @@ public enum Permission {
     ACCOUNT_READ("account:read"),
     ACCOUNT_WRITE("account:write"),
     AUDIT_READ("audit:read"),
+    NOTICE_WRITE("notice:write"),
+    RECEIPT_SIGN("receipt:sign"),
     PLATFORM_ADMIN("platform:admin");
 
     public final String key;

@@ -13,9 +13,11 @@ public enum Role {
             Permission.ORG_IMPORT,
             Permission.ACCOUNT_READ,
             Permission.ACCOUNT_WRITE,
-            Permission.AUDIT_READ),
-    EDITOR(Permission.ORG_READ, Permission.ACCOUNT_READ),
-    REVIEWER(Permission.ORG_READ, Permission.ACCOUNT_READ),
+            Permission.AUDIT_READ,
+            Permission.NOTICE_WRITE,
+            Permission.RECEIPT_SIGN),
+    EDITOR(Permission.ORG_READ, Permission.ACCOUNT_READ, Permission.NOTICE_WRITE, Permission.RECEIPT_SIGN),
+    REVIEWER(Permission.ORG_READ, Permission.ACCOUNT_READ, Permission.RECEIPT_SIGN),
     VIEWER(Permission.ORG_READ);
 
     private final Set<Permission> permissions;

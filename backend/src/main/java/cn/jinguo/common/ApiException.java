@@ -59,4 +59,12 @@ public class ApiException extends RuntimeException {
     public static ApiException badRequest(String code, Object... args) {
         return new ApiException(400, code, args);
     }
+
+    /** 400 with one field error, for a rule the annotations cannot say (e.g. required on create only). */
+    public static ApiException field(String field, String constraint) {
+        return new ApiException(
+                400,
+                "VALIDATION_FAILED",
+                List.of(new Problem.FieldError(field, constraint, "validation." + constraint)));
+    }
 }

@@ -43,6 +43,10 @@ public class OpenApiProblems implements OASFilter {
                     add(r, "428", "缺少 If-Match / If-Match missing");
                 }
                 add(r, "500", "服务器内部错误（带错误编号）/ internal error, with an error id");
+                // Operation-specific errors are declared with a description only; their body is always a problem.
+                r.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("4") && response.getContent() == null) response.content(problemContent());
+                });
             }
         });
     }
@@ -50,14 +54,14 @@ public class OpenApiProblems implements OASFilter {
     private static void add(APIResponses responses, String code, String description) {
         if (responses.getAPIResponse(code) != null) return;
         responses.addAPIResponse(
-                code,
-                OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent()
-                                .addMediaType(
-                                        "application/problem+json",
-                                        OASFactory.createMediaType()
-                                                .schema(OASFactory.createSchema()
-                                                        .ref(REF)))));
+                code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/problem+json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(REF)));
     }
 }

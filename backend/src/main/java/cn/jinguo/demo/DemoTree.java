@@ -164,7 +164,28 @@ public final class DemoTree {
         assignIds(c, nodes);
         insertOrgs(c, nodes);
         insertAccounts(c, nodes);
+        insertIssuerCodes(c);
         return nodes.size();
+    }
+
+    /** 机关代字 as the real federations use them: the city's 发 and 函, a district's, and a department's own. */
+    private static void insertIssuerCodes(Connection c) throws SQLException {
+        String[][] codes = {
+            {CITY_CODE, "渝妇发", "市妇联正式发文"},
+            {CITY_CODE, "渝妇函", "市妇联函件"},
+            {DEPARTMENT_CODE, "渝妇宣", "市妇联宣传部发文"},
+            {"500103", "渝中妇发", "渝中区妇联发文"},
+        };
+        try (var ps = c.prepareStatement(
+                "insert into issuer_code (org_id, code, description) select id, ?, ? from org where code = ?")) {
+            for (String[] row : codes) {
+                ps.setString(1, row[1]);
+                ps.setString(2, row[2]);
+                ps.setString(3, row[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void assignIds(Connection c, List<Node> nodes) throws SQLException {

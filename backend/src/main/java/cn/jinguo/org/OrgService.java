@@ -6,6 +6,7 @@ import cn.jinguo.account.DataScope;
 import cn.jinguo.account.Permission;
 import cn.jinguo.audit.AuditLog;
 import cn.jinguo.common.ApiException;
+import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
 import cn.jinguo.common.Versioned;
@@ -24,8 +25,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +36,6 @@ import java.util.Set;
 /** The organization tree: reads within the caller's scope, and every structural change with its rules. */
 @ApplicationScoped
 public class OrgService {
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Inject
     OrgRepository orgs;
 
@@ -237,7 +234,7 @@ public class OrgService {
         long open = orgs.countChildren(org.id, false);
         if (open > 0) throw ApiException.rule("ORG_HAS_OPEN_CHILDREN", org.name, open);
         org.active = false;
-        org.closedOn = in != null && in.closedOn() != null ? in.closedOn() : LocalDate.now(BUSINESS_ZONE);
+        org.closedOn = in != null && in.closedOn() != null ? in.closedOn() : BusinessTime.today();
         org.updatedAt = Instant.now();
         orgs.flush();
         String reason = in == null || in.reason() == null ? "" : in.reason();
