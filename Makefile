@@ -36,8 +36,8 @@ test-frontend: frontend-deps ## Frontend checks and unit tests: API types fresh,
 test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + the jar, fresh database (E2E_ARGS=...)
 	@bash scripts/e2e.sh $(E2E_ARGS)
 
-bench: ## Tree API latency on a 20,000-org tree (backend *Benchmark tests, tag "benchmark"; not in make test)
-	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true
+bench: ## Latency benchmarks: org tree on 20,000 orgs, publish to 5,000, inbox of 2,000 (tag "benchmark"; not in make test)
+	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true -Dquarkus.hibernate-orm.statistics=true
 
 openapi: frontend-deps ## Regenerate openapi/openapi.yaml from the code, then the SPA's API types from it
 	$(MVN) -q package -DskipTests -Dquarkus.quinoa=false

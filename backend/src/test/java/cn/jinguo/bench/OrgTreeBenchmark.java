@@ -7,9 +7,6 @@ import cn.jinguo.support.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,53 +61,35 @@ class OrgTreeBenchmark {
         String cityToken = token("city_admin");
         Random random = new Random(7);
 
-        report("children of a node with 5,000 children, first page (size 50)", 500, () -> given().auth()
+        Bench.report("children of a node with 5,000 children, first page (size 50)", 500, () -> given().auth()
                 .oauth2(cityToken)
                 .get("/api/v1/orgs/" + dId + "/children?size=50")
                 .then()
                 .statusCode(200));
-        report("children of a node with 5,000 children, random page (size 200)", 500, () -> given().auth()
+        Bench.report("children of a node with 5,000 children, random page (size 200)", 500, () -> given().auth()
                 .oauth2(cityToken)
                 .get("/api/v1/orgs/" + dId + "/children?size=200&page=" + random.nextInt(25))
                 .then()
                 .statusCode(200));
         String[] terms = {"社区", "压测社区4321", "解放碑", "七星岗", "街道", "村妇联", "500103", "BENCH-V12", "不存在的名字", "妇"};
-        report("search over " + total + " orgs as city admin (10 terms, size 20)", 500, () -> given().auth()
+        Bench.report("search over " + total + " orgs as city admin (10 terms, size 20)", 500, () -> given().auth()
                 .oauth2(cityToken)
                 .queryParam("q", terms[random.nextInt(terms.length)])
                 .get("/api/v1/orgs")
                 .then()
                 .statusCode(200));
         String districtToken = token("district_admin");
-        report("search as a district admin (scope-filtered)", 500, () -> given().auth()
+        Bench.report("search as a district admin (scope-filtered)", 500, () -> given().auth()
                 .oauth2(districtToken)
                 .queryParam("q", terms[random.nextInt(terms.length)])
                 .get("/api/v1/orgs")
                 .then()
                 .statusCode(200));
-        report("ancestors (breadcrumb) of a village", 500, () -> given().auth()
+        Bench.report("ancestors (breadcrumb) of a village", 500, () -> given().auth()
                 .oauth2(cityToken)
                 .get("/api/v1/orgs/" + Api.queryString(ds, "select id from org where code = 'BENCH-V2500'")
                         + "/ancestors")
                 .then()
                 .statusCode(200));
-    }
-
-    private static void report(String what, int iterations, Runnable call) {
-        for (int i = 0; i < 50; i++) call.run(); // warm-up
-        List<Long> micros = new ArrayList<>(iterations);
-        for (int i = 0; i < iterations; i++) {
-            long t0 = System.nanoTime();
-            call.run();
-            micros.add((System.nanoTime() - t0) / 1000);
-        }
-        Collections.sort(micros);
-        System.out.printf(
-                "BENCH %-70s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms (n=%d)%n",
-                what,
-                micros.get(iterations / 2) / 1000.0,
-                micros.get(iterations * 99 / 100) / 1000.0,
-                micros.get(iterations - 1) / 1000.0,
-                iterations);
     }
 }
