@@ -82,16 +82,18 @@ public class NoticeService {
 
     @Transactional
     public NoticePage list(String issuerOrgId, NoticeStatus status, String q, Paging paging) {
-        DataScope.Filter filter = scope.filter("o.path");
-        StringBuilder where = new StringBuilder(" from notice n join org i on i.id = n.issuer_org_id where ");
-        Map<String, Object> params = new HashMap<>(filter.params());
-        // Issued within the caller's subtree, or (once published) received there.
-        where.append("(")
-                .append(filter.condition().replace("o.path", "i.path"))
+        // Issued within the caller's subtree, or (once published) received there. Both filters bind the same
+        // scope parameters with the same values.
+        DataScope.Filter issued = scope.filter("i.path");
+        DataScope.Filter received = scope.filter("o.path");
+        StringBuilder where = new StringBuilder(" from notice n join org i on i.id = n.issuer_org_id where (")
+                .append(issued.condition())
                 .append(" or (n.status <> 'DRAFT' and exists (select 1 from receipt r join org o on o.id = r.org_id")
                 .append(" where r.notice_id = n.id and ")
-                .append(filter.condition())
+                .append(received.condition())
                 .append(")))");
+        Map<String, Object> params = new HashMap<>(issued.params());
+        params.putAll(received.params());
         if (issuerOrgId != null) {
             Long key = Ids.parseOrNull(issuerOrgId);
             where.append(" and n.issuer_org_id = :issuer");

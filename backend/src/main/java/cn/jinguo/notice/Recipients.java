@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * Turns a recipient rule into orgs, always in SQL over the org table (one statement, whatever the count): for a
  * preview, and at publish to insert the receipts. Recipients are open orgs in the issuer's sending range, never
- * the issuer itself.
+ * the issuer itself (nor the federation a department sends for).
  */
 @ApplicationScoped
 public class Recipients {
@@ -61,6 +61,7 @@ public class Recipients {
         Map<String, Object> params = new HashMap<>();
         params.put("root", root.path + "%");
         params.put("issuer", issuer.id);
+        params.put("rootId", root.id);
         List<String> ors = new ArrayList<>();
         List<RecipientGroup> groups = rule.groupsOrEmpty();
         Map<Long, Org> within = loadInRange(
@@ -96,7 +97,8 @@ public class Recipients {
             ors.add("o.id in (:explicit)");
             params.put("explicit", explicit);
         }
-        String where = "o.active and o.path like :root and o.id <> :issuer and "
+        // Neither the issuer nor, for a department, its own federation receives the notice.
+        String where = "o.active and o.path like :root and o.id <> :issuer and o.id <> :rootId and "
                 + (ors.isEmpty() ? "1 = 0" : "(" + String.join(" or ", ors) + ")");
         Set<Long> excluded = new HashSet<>();
         for (String id : rule.excludedOrEmpty()) {

@@ -223,4 +223,62 @@ class NoticeScopeTest {
         as("district_admin").post("/api/v1/notifications/read-all").then().statusCode(200);
         as("district_admin").get("/api/v1/notifications/unread-count").then().body("unread", equalTo(0));
     }
+
+    @Test
+    void aDepartmentSendsInItsFederationsNameButNotToIt() {
+        String department = Api.orgId(ds, DemoOrgs.DEPARTMENT);
+        long districts = Api.count(
+                ds,
+                "select count(*) from org where type = 'FEDERATION' and level = 'DISTRICT' and active and path like ?",
+                Api.queryString(ds, "select path from org where code = ?", DemoOrgs.CITY) + "%");
+        as("dept_editor")
+                .body(Map.of(
+                        "issuerOrgId",
+                        department,
+                        "recipients",
+                        Map.of("groups", List.of(Map.of("type", "FEDERATION", "level", "DISTRICT")))))
+                .post("/api/v1/notices/recipients/preview")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo((int) districts));
+        as("dept_editor")
+                .body(Map.of(
+                        "issuerOrgId",
+                        department,
+                        "recipients",
+                        Map.of("orgIds", List.of(Api.orgId(ds, DemoOrgs.CITY)))))
+                .post("/api/v1/notices/recipients/preview")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        // the district's editor may not preview for the department
+        as("district_editor")
+                .body(Map.of("issuerOrgId", department, "recipients", Map.of()))
+                .post("/api/v1/notices/recipients/preview")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void theNoticeListShowsWhatWasIssuedOrReceivedInTheSubtree() {
+        String city = Api.orgId(ds, DemoOrgs.CITY);
+        String draft = as("city_editor")
+                .body(Map.of("issuerOrgId", city, "title", "市里的草稿"))
+                .post("/api/v1/notices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("city_editor")
+                .get("/api/v1/notices?issuerOrgId=" + city + "&status=DRAFT&size=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(draft));
+        as("district_admin")
+                .get("/api/v1/notices?size=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(draft)));
+        as("district_admin").get("/api/v1/notices?status=NOPE").then().statusCode(400);
+    }
 }
