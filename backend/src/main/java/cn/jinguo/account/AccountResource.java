@@ -6,7 +6,6 @@ import cn.jinguo.account.AccountDtos.AccountUpdate;
 import cn.jinguo.account.AccountDtos.AccountView;
 import cn.jinguo.account.AccountDtos.MembershipCreate;
 import cn.jinguo.common.Paging;
-import cn.jinguo.common.Problem;
 import cn.jinguo.common.Versioned;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -78,11 +77,7 @@ public class AccountResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "用户名已存在 / username taken",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "用户名已存在 / username taken")
     public Response create(AccountCreate body, UriInfo uri) {
         AccountView a = service.create(body);
         return Response.created(uri.getAbsolutePathBuilder().path(a.id()).build())
@@ -101,16 +96,8 @@ public class AccountResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "数据已被修改 / stale If-Match",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "缺少 If-Match / If-Match missing",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "数据已被修改 / stale If-Match")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match / If-Match missing")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AccountUpdate body) {
         AccountView a = service.update(id, ifMatch, body);
         return Response.ok(a).tag(Versioned.etag(a.version())).build();
@@ -127,11 +114,7 @@ public class AccountResource {
             responseCode = "200",
             description = "The account",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "已有该角色 / role already held",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "已有该角色 / role already held")
     public AccountView grant(@PathParam("id") String id, MembershipCreate body) {
         return service.grant(id, body);
     }

@@ -10,6 +10,7 @@ import cn.jinguo.notice.NoticeDtos.IssuerCodeInput;
 import cn.jinguo.notice.NoticeDtos.IssuerCodeView;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgRepository;
+import cn.jinguo.org.OrgService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,9 @@ public class IssuerCodeService {
     OrgRepository orgs;
 
     @Inject
+    OrgService orgService;
+
+    @Inject
     DataScope scope;
 
     @Inject
@@ -37,7 +41,7 @@ public class IssuerCodeService {
     @Transactional
     public List<IssuerCodeView> list(String orgId) {
         if (orgId == null) throw ApiException.field("orgId", "NotBlank");
-        Org org = visibleOrg(orgId);
+        Org org = orgService.visible(orgId);
         return em.createQuery("from IssuerCode c where c.orgId = :org order by c.code", IssuerCode.class)
                 .setParameter("org", org.id)
                 .getResultStream()
@@ -48,7 +52,7 @@ public class IssuerCodeService {
     @Transactional
     public IssuerCodeView create(@NotNull @Valid IssuerCodeInput in) {
         if (in.orgId() == null) throw ApiException.field("orgId", "NotBlank");
-        Org org = visibleOrg(in.orgId());
+        Org org = orgService.visible(in.orgId());
         scope.require(Permission.ORG_WRITE, org.path);
         requireFree(in.code().trim(), null);
         IssuerCode c = new IssuerCode();
@@ -106,13 +110,6 @@ public class IssuerCodeService {
                 .setParameter("code", code)
                 .getResultList();
         if (same.stream().anyMatch(c -> !c.id.equals(exceptId))) throw ApiException.conflict("ISSUER_CODE_TAKEN", code);
-    }
-
-    private Org visibleOrg(String id) {
-        Long key = Ids.parseOrNull(id);
-        Org org = key == null ? null : orgs.findById(key);
-        scope.requireVisible(org == null ? null : org.path, "ORG_NOT_FOUND", id);
-        return org;
     }
 
     static IssuerCodeView view(IssuerCode c) {

@@ -30,6 +30,7 @@ import cn.jinguo.notice.NoticeDtos.WithdrawRequest;
 import cn.jinguo.notification.Notifications;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgRepository;
+import cn.jinguo.org.OrgService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,9 @@ public class NoticeService {
 
     @Inject
     OrgRepository orgs;
+
+    @Inject
+    OrgService orgService;
 
     @Inject
     DataScope scope;
@@ -147,7 +151,7 @@ public class NoticeService {
 
     @Transactional
     public RecipientPreview preview(@NotNull @Valid RecipientPreviewRequest in) {
-        Org issuer = visibleOrg(in.issuerOrgId());
+        Org issuer = orgService.visible(in.issuerOrgId());
         requireActsFor(issuer);
         return recipients.preview(issuer, in.recipients());
     }
@@ -177,7 +181,7 @@ public class NoticeService {
     @Transactional
     public NoticeView create(@NotNull @Valid NoticeInput in) {
         if (in.issuerOrgId() == null) throw ApiException.field("issuerOrgId", "NotBlank");
-        Org issuer = visibleOrg(in.issuerOrgId());
+        Org issuer = orgService.visible(in.issuerOrgId());
         requireActsFor(issuer);
         if (!issuer.active) throw ApiException.rule("NOTICE_ISSUER_CLOSED", issuer.name);
         Notice n = new Notice();
@@ -441,13 +445,6 @@ public class NoticeService {
         Notice n = visible(id);
         requireActsFor(n.issuer);
         return n;
-    }
-
-    private Org visibleOrg(String id) {
-        Long key = Ids.parseOrNull(id);
-        Org org = key == null ? null : orgs.findById(key);
-        scope.requireVisible(org == null ? null : org.path, "ORG_NOT_FOUND", id);
-        return org;
     }
 
     private void requireActsFor(Org issuer) {

@@ -2,7 +2,6 @@ package cn.jinguo.org;
 
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Messages;
-import cn.jinguo.common.Problem;
 import cn.jinguo.org.OrgDtos.ImportJobView;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -88,16 +87,8 @@ public class OrgImportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportJobView.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "文件或行数超限 / file or row count too large",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "不是 .xlsx 或 .csv / not an .xlsx or .csv file",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "文件或行数超限 / file or row count too large")
+    @APIResponse(responseCode = "415", description = "不是 .xlsx 或 .csv / not an .xlsx or .csv file")
     public Response start(
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             HttpHeaders headers,

@@ -1,7 +1,6 @@
 package cn.jinguo.org;
 
 import cn.jinguo.common.Paging;
-import cn.jinguo.common.Problem;
 import cn.jinguo.common.Versioned;
 import cn.jinguo.org.OrgDtos.Crumb;
 import cn.jinguo.org.OrgDtos.OrgClose;
@@ -105,16 +104,8 @@ public class OrgResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = OrgView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "编码或同级名称已存在 / code or sibling name taken",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "违反组织树规则 / breaks a tree rule",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "编码或同级名称已存在 / code or sibling name taken")
+    @APIResponse(responseCode = "422", description = "违反组织树规则 / breaks a tree rule")
     public Response create(OrgCreate body, UriInfo uri) {
         OrgView created = service.create(body);
         return withEtag(
@@ -133,26 +124,10 @@ public class OrgResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = OrgView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "编码或同级名称已存在 / code or sibling name taken",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "数据已被修改 / stale If-Match",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "违反组织树规则 / breaks a tree rule",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "缺少 If-Match / If-Match missing",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "编码或同级名称已存在 / code or sibling name taken")
+    @APIResponse(responseCode = "412", description = "数据已被修改 / stale If-Match")
+    @APIResponse(responseCode = "422", description = "违反组织树规则 / breaks a tree rule")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match / If-Match missing")
     public Response update(
             @PathParam("id") String id,
             @HeaderParam(IF_MATCH)
@@ -174,21 +149,9 @@ public class OrgResource {
             responseCode = "200",
             description = "Moved",
             content = @Content(schema = @Schema(implementation = OrgView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "会形成环或已在该上级下 / would make a cycle, or already there",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "数据已被修改 / stale If-Match",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "违反组织树规则 / breaks a tree rule",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "会形成环或已在该上级下 / would make a cycle, or already there")
+    @APIResponse(responseCode = "412", description = "数据已被修改 / stale If-Match")
+    @APIResponse(responseCode = "422", description = "违反组织树规则 / breaks a tree rule")
     public Response move(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, OrgMove body) {
         return withEtag(service.move(id, ifMatch, body), Response.ok());
     }
@@ -204,16 +167,8 @@ public class OrgResource {
             responseCode = "200",
             description = "Closed",
             content = @Content(schema = @Schema(implementation = OrgView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "已关闭 / already closed",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "仍有未关闭的下级 / still has open children",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "已关闭 / already closed")
+    @APIResponse(responseCode = "422", description = "仍有未关闭的下级 / still has open children")
     public Response close(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, OrgClose body) {
         return withEtag(service.close(id, ifMatch, body), Response.ok());
     }
@@ -228,16 +183,8 @@ public class OrgResource {
             responseCode = "200",
             description = "Reopened",
             content = @Content(schema = @Schema(implementation = OrgView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "未关闭或同级重名 / not closed, or a sibling has the name",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "上级已关闭 / parent closed",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "未关闭或同级重名 / not closed, or a sibling has the name")
+    @APIResponse(responseCode = "422", description = "上级已关闭 / parent closed")
     public Response reopen(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch) {
         return withEtag(service.reopen(id, ifMatch), Response.ok());
     }
@@ -264,11 +211,7 @@ public class OrgResource {
             summary = "调整下级排序 / reorder children",
             description = "列出的下级依次排在最前，其余保持原有相对顺序。 / Listed children come first in the given order; the rest follow.")
     @APIResponse(responseCode = "204", description = "Reordered")
-    @APIResponse(
-            responseCode = "422",
-            description = "含非下级组织 / an id is not a child",
-            content =
-                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "含非下级组织 / an id is not a child")
     public void reorder(@PathParam("id") String id, SiblingOrder body) {
         service.reorder(id, body);
     }

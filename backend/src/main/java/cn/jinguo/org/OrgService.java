@@ -300,7 +300,7 @@ public class OrgService {
     // ---- helpers ----
 
     /** Loads an org the caller may see; anything else, including a malformed id, is 404. */
-    Org visible(String id) {
+    public Org visible(String id) {
         Long key = Ids.parseOrNull(id);
         Org org = key == null ? null : orgs.findById(key);
         scope.requireVisible(org == null ? null : org.path, "ORG_NOT_FOUND", id);
