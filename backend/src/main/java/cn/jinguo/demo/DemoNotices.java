@@ -108,14 +108,15 @@ public class DemoNotices {
     }
 
     /**
-     * 转发 by a recipient (a demo account's org): preface is HTML with {parentTitle} and {parentDocNumber}, put
-     * before the parent's sections.
+     * 转发 by a recipient (a demo account's org), which reports to its own receiving department: preface is HTML
+     * with {parentTitle} and {parentDocNumber}, put before the parent's sections.
      */
     public record Reissue(
             String issuerOrg,
             String actAs,
             String issuerCode,
             String mainTo,
+            String receivingDepartment,
             String preface,
             Schedule schedule,
             ReceiptPlan receipts) {}
@@ -256,7 +257,7 @@ public class DemoNotices {
                 (String) contact[0],
                 (String) contact[1],
                 (String) contact[2],
-                draft.receivingDepartment(),
+                r.receivingDepartment(),
                 publishableDeadline(when, today),
                 draft.planRequired(),
                 publishablePlanDeadline(when, today),
