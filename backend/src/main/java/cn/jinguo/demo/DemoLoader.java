@@ -4,17 +4,24 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Loads the demo city tree and demo accounts into an empty database when jinguo.demo.enabled (for `make run`). */
+/**
+ * Loads the demo city tree and demo accounts into an empty database when jinguo.demo.enabled (for `make run`), then
+ * the demo notices unless they exist already (see {@link DemoNotices}).
+ */
 @ApplicationScoped
 public class DemoLoader {
     private static final Logger LOG = Logger.getLogger(DemoLoader.class);
 
     @ConfigProperty(name = "jinguo.demo.enabled")
     boolean enabled;
+
+    @Inject
+    DemoNotices notices;
 
     void onStart(@Observes StartupEvent ev, AgroalDataSource dataSource) throws Exception {
         if (!enabled) return;
@@ -24,5 +31,9 @@ public class DemoLoader {
             if (orgs > 0)
                 LOG.infof("Demo data: %d organizations loaded in %d ms", orgs, (System.nanoTime() - t0) / 1_000_000);
         }
+        long t1 = System.nanoTime();
+        int published = notices.load();
+        if (published > 0)
+            LOG.infof("Demo data: %d notices published in %d ms", published, (System.nanoTime() - t1) / 1_000_000);
     }
 }

@@ -28,6 +28,24 @@ public class DocNumbers {
                 .intValue();
     }
 
+    /**
+     * Numbering continues after {@code lastIssued}: for a code that issued serials outside the platform (on paper,
+     * before it), so that the next publish takes {@code lastIssued + 1}. The counter is never lowered, so no number
+     * is given twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void continueAfter(long issuerCodeId, int year, int lastIssued) {
+        em.createNativeQuery(
+                        """
+                        insert into doc_serial (issuer_code_id, year, last_serial) values (:code, :year, :last)
+                        on conflict (issuer_code_id, year)
+                        do update set last_serial = greatest(doc_serial.last_serial, excluded.last_serial)""")
+                .setParameter("code", issuerCodeId)
+                .setParameter("year", year)
+                .setParameter("last", lastIssued)
+                .executeUpdate();
+    }
+
     public static String format(String code, int year, int serial) {
         return code + "〔" + year + "〕" + serial + "号";
     }
