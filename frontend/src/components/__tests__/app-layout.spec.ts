@@ -50,7 +50,7 @@ function menu(wrapper: Awaited<ReturnType<typeof mountLayout>>['wrapper']): stri
 
 beforeEach(() => {
   vi.restoreAllMocks()
-  inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 1, unsigned: 4, dueSoon: 1, overdue: 0 })
+  inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 0, unsigned: 0, dueSoon: 0, overdue: 0 })
   notificationApi.fetchUnreadCount.mockResolvedValue(0)
 })
 
@@ -93,6 +93,7 @@ describe('app layout', () => {
   })
 
   it('shows the current org’s unsigned count on 收文, and none when all are signed', async () => {
+    inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 1, unsigned: 4, dueSoon: 1, overdue: 0 })
     const { wrapper } = await mountLayout(['org:read'])
     expect(inboxApi.fetchInboxSummary).toHaveBeenCalledWith('118')
     expect(wrapper.get('[data-testid="nav-inbox-badge"]').text()).toBe('4')
