@@ -11,7 +11,10 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     title: '关于开展2024年“三八”国际劳动妇女节系列活动的通知',
     theme: '添彩巾帼 建功新时代',
     sections: [
-      { heading: '一、活动内容', html: '<p>各区县妇联要结合实际，开展<strong>形式多样</strong>的庆祝活动。</p>' },
+      {
+        heading: '一、活动内容',
+        html: '<p>各区县妇联要结合实际，开展<strong>形式多样</strong>的庆祝活动。</p>',
+      },
       { heading: '二、工作要求', html: '<p>请于3月10日前报送活动信息。</p>' },
     ],
     mainTo: '各区县妇联',
@@ -24,6 +27,7 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     planRequired: true,
     planDeadline: '2024-03-01T18:00:00+08:00',
     requirements: { items: { summary: true, minPhotos: 3 } },
+    attachments: [],
     forwards: [],
     revision: 0,
     recipientCount: 38,

@@ -1,4 +1,4 @@
-import { api, quiet, reportFailure, sessionHeaders, unwrap } from './client'
+import { api, quiet, unwrap } from './client'
 import { fileNameFrom, saveBlob } from './download'
 import { ApiError, toProblem } from './problem'
 import type { NoticeRevision, NoticeView } from './types'
@@ -52,24 +52,12 @@ export async function fetchRevisions(id: string): Promise<NoticeRevision[]> {
   return unwrap(api.GET('/api/v1/notices/{id}/revisions', { params: { path: { id } } }))
 }
 
-/**
- * Downloads an attachment (GET /api/v1/files/{id}). The files API arrives with a parallel backend
- * change and is not in the contract yet, so this goes through fetch with the session headers.
- */
+/** Downloads an attachment (GET /api/v1/files/{id}, always served as an attachment). */
 export async function downloadAttachment(fileId: string, fallbackName: string): Promise<void> {
-  const response = await fetch(`/api/v1/files/${encodeURIComponent(fileId)}`, {
-    headers: await sessionHeaders(),
+  const { data, error, response } = await api.GET('/api/v1/files/{id}', {
+    params: { path: { id: fileId } },
+    parseAs: 'blob',
   })
-  if (!response.ok) {
-    let body: unknown = null
-    try {
-      body = await response.json()
-    } catch {
-      body = null
-    }
-    const problem = toProblem(body, response.status)
-    reportFailure(response.status, problem)
-    throw new ApiError(response.status, problem)
-  }
-  saveBlob(await response.blob(), fileNameFrom(response.headers.get('Content-Disposition'), fallbackName))
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  saveBlob(data, fileNameFrom(response.headers.get('Content-Disposition'), fallbackName))
 }

@@ -1,5 +1,3 @@
-import type { NoticeView } from '@/api/types'
-
 /** Business dates are read in Beijing time, whatever the browser's zone. */
 export const BUSINESS_ZONE = 'Asia/Shanghai'
 
@@ -57,28 +55,4 @@ export function dueState(deadline: string | null | undefined, now: number = Date
   if (Number.isNaN(time)) return null
   if (time <= now) return 'overdue'
   return time - now <= DUE_SOON_MS ? 'soon' : null
-}
-
-/** An attachment of a notice (GB/T 9704 附件说明). */
-export interface NoticeAttachment {
-  fileId: string
-  title?: string
-  name: string
-  contentType?: string
-  size?: number
-}
-
-function isAttachment(value: unknown): value is NoticeAttachment {
-  if (typeof value !== 'object' || value === null) return false
-  const record = value as Record<string, unknown>
-  return typeof record.fileId === 'string' && typeof record.name === 'string'
-}
-
-/**
- * The notice's attachments. The field arrives with a parallel backend change; until the contract
- * has it this reads it defensively, and a notice without it has none.
- */
-export function attachmentsOf(notice: NoticeView): NoticeAttachment[] {
-  const value: unknown = (notice as unknown as Record<string, unknown>).attachments
-  return Array.isArray(value) ? value.filter(isAttachment) : []
 }

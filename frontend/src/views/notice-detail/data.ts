@@ -42,6 +42,19 @@ export function revisionAsNotice(notice: NoticeView, revision: NoticeRevision): 
     planRequired: c.planRequired ?? false,
     planDeadline: c.planDeadline,
     requirements: c.requirements ?? {},
+    attachments: (c.attachments ?? []).map((a) => {
+      const known = notice.attachments.find((k) => k.fileId === a.fileId)
+      return known
+        ? { ...known, title: a.title ?? known.title }
+        : {
+            fileId: a.fileId,
+            title: a.title ?? '',
+            name: a.title ?? a.fileId,
+            contentType: '',
+            size: 0,
+            sha256: '',
+          }
+    }),
     revision: revision.revision,
   }
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import OfficialDocument from '../official-document.vue'
-import { attachmentsOf, dateParts, dueState, formatDateTime } from '../format'
+import { dateParts, dueState, formatDateTime } from '../format'
 import { mountWithApp } from '@/__tests__/mount'
 import { notice } from '@/__tests__/receive-fixtures'
-import type { NoticeView } from '@/api/types'
+import type { NoticeAttachment } from '@/api/types'
 
 function text(wrapper: ReturnType<typeof mountWithApp>, testId: string): string {
   return wrapper.get(`[data-testid="${testId}"]`).text()
 }
 
-function withAttachments(n: NoticeView, attachments: unknown): NoticeView {
-  return Object.assign({}, n, { attachments })
+function attachment(fileId: string, title: string, name: string): NoticeAttachment {
+  return { fileId, title, name, contentType: 'application/pdf', size: 1024, sha256: 'ab' }
 }
 
 describe('official document', () => {
@@ -85,13 +85,9 @@ describe('official document', () => {
   })
 
   it('lists attachments when the notice has them, numbered when there are several', async () => {
-    const attachments = [
-      { fileId: 'f1', title: '活动信息统计表', name: 'stats.xlsx' },
-      { fileId: 'f2', name: '回执.docx' },
-      { name: 'broken' },
-    ]
+    const attachments = [attachment('f1', '活动信息统计表', 'stats.xlsx'), attachment('f2', '', '回执.docx')]
     const wrapper = mountWithApp(OfficialDocument, {
-      props: { notice: withAttachments(notice(), attachments), downloadable: true },
+      props: { notice: notice({ attachments }), downloadable: true },
     })
     expect(text(wrapper, 'doc-attachments')).toMatch(/^附件：/)
     expect(wrapper.findAll('[data-testid="doc-attachment"]').map((a) => a.text())).toEqual([
@@ -100,6 +96,14 @@ describe('official document', () => {
     ])
     await wrapper.get('[data-testid="doc-attachment"] a').trigger('click')
     expect(wrapper.emitted('download')?.[0]?.[0]).toMatchObject({ fileId: 'f1' })
+  })
+
+  it('prints a single attachment without a number', () => {
+    const wrapper = mountWithApp(OfficialDocument, {
+      props: { notice: notice({ attachments: [attachment('f1', '活动报名表', 'a.docx')] }) },
+    })
+    expect(wrapper.get('[data-testid="doc-attachments"] ol').classes()).toContain('single')
+    expect(wrapper.find('[data-testid="doc-attachment"] a').exists()).toBe(false)
   })
 })
 
@@ -117,10 +121,5 @@ describe('notice formats', () => {
     expect(dueState('2024-03-10T00:00:00Z', now)).toBe('soon')
     expect(dueState('2024-03-12T00:00:00Z', now)).toBeNull()
     expect(dueState(undefined, now)).toBeNull()
-  })
-
-  it('finds no attachments on a notice without the field', () => {
-    expect(attachmentsOf(notice())).toEqual([])
-    expect(attachmentsOf(withAttachments(notice(), 'x'))).toEqual([])
   })
 })

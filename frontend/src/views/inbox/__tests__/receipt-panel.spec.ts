@@ -61,7 +61,10 @@ beforeEach(() => {
   vi.restoreAllMocks()
   vi.clearAllMocks()
   api.fetchInboxSummary.mockResolvedValue({ unread: 0, unsigned: 0, dueSoon: 0, overdue: 0 })
-  vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm')
+  // resolves like a confirmed box; the panel only awaits it
+  vi.spyOn(ElMessageBox, 'confirm').mockImplementation(() =>
+    Promise.resolve({ value: '', action: 'confirm' } as never),
+  )
 })
 
 describe('receipt panel', () => {
