@@ -53,3 +53,24 @@ export const PERMISSIONS = [
   'platform:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
+
+// ---- notices as read, the inbox and the bell (spa-receive) -----------------------------------
+
+export type NoticeStatus = Schemas['NoticeStatus']
+export type NoticeAction = Schemas['NoticeAction']
+export type NoticeSection = Schemas['NoticeSection']
+export type NoticeAttachment = Schemas['NoticeAttachment']
+export type NoticeRef = Schemas['NoticeRef']
+export type NoticeView = Schemas['NoticeView']
+export type NoticeSummary = Schemas['NoticeSummary']
+export type NoticeRevision = Schemas['NoticeRevision']
+export type NoticeContent = Schemas['NoticeInput']
+export type RequiredItems = Schemas['RequiredItems']
+export type ReceiptView = Schemas['ReceiptView']
+export type ReceiptPage = Schemas['ReceiptPage']
+export type InboxSummary = Schemas['InboxSummary']
+export type InboxFilter = Schemas['Filter']
+export type NotificationView = Schemas['NotificationView']
+export type NotificationPage = Schemas['NotificationPage']
+
+export const INBOX_FILTERS = ['UNSIGNED', 'DUE_SOON', 'OVERDUE'] as const satisfies readonly InboxFilter[]

@@ -51,8 +51,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'inbox',
     name: 'inbox',
-    component: Placeholder,
-    meta: { nav: 'inbox', icon: Box, underConstruction: true },
+    component: () => import('@/views/inbox/index.vue'),
+    meta: { nav: 'inbox', icon: Box },
   },
   {
     path: 'plans',
@@ -104,6 +104,22 @@ export const moduleRoutes: RouteRecordRaw[] = [
   },
 ]
 
+/** Pages inside the layout that are not menu entries (the menu highlights their module). */
+export const receiveRoutes: RouteRecordRaw[] = [
+  {
+    path: 'notices/:id',
+    name: 'notice-detail',
+    component: () => import('@/views/notice-detail/index.vue'),
+    meta: { nav: 'notices' },
+  },
+  {
+    path: 'inbox/:receiptId',
+    name: 'inbox-receipt',
+    component: () => import('@/views/inbox/receipt.vue'),
+    meta: { nav: 'inbox' },
+  },
+]
+
 export const routes: RouteRecordRaw[] = [
   {
     path: '/',
@@ -111,12 +127,20 @@ export const routes: RouteRecordRaw[] = [
     redirect: { name: 'dashboard' },
     children: [
       ...moduleRoutes,
+      ...receiveRoutes,
       {
         path: 'forbidden',
         name: 'forbidden',
         component: () => import('@/views/error/forbidden.vue'),
       },
     ],
+  },
+  {
+    // Outside the layout (only the document, for printing) but behind the login like the rest.
+    path: '/print/notices/:id',
+    name: 'notice-print',
+    component: () => import('@/views/notice-print/index.vue'),
+    meta: { nav: 'notices' },
   },
   {
     path: '/auth/callback',

@@ -8,6 +8,18 @@ import { useAuthStore } from '@/stores/auth'
 import { mountWithApp, settle } from '@/__tests__/mount'
 import { me } from '@/__tests__/fixtures'
 
+const inboxApi = vi.hoisted(() => ({
+  fetchInboxSummary: vi.fn(),
+}))
+vi.mock('@/api/inbox', () => inboxApi)
+const notificationApi = vi.hoisted(() => ({
+  fetchUnreadCount: vi.fn(),
+  fetchNotifications: vi.fn(),
+  markNotificationRead: vi.fn(),
+  markAllNotificationsRead: vi.fn(),
+}))
+vi.mock('@/api/notification', () => notificationApi)
+
 const Blank = defineComponent({ render: () => h('div') })
 
 async function mountLayout(permissions: string[], memberships = me().memberships) {
@@ -38,6 +50,8 @@ function menu(wrapper: Awaited<ReturnType<typeof mountLayout>>['wrapper']): stri
 
 beforeEach(() => {
   vi.restoreAllMocks()
+  inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 0, unsigned: 0, dueSoon: 0, overdue: 0 })
+  notificationApi.fetchUnreadCount.mockResolvedValue(0)
 })
 
 describe('app layout', () => {
@@ -76,6 +90,17 @@ describe('app layout', () => {
     expect(wrapper.get('[data-testid="nav-notices"]').text()).toContain('建设中')
     expect(wrapper.get('[data-testid="nav-orgs"]').text()).not.toContain('建设中')
     expect(wrapper.get('[data-testid="nav-me"]').text()).not.toContain('建设中')
+  })
+
+  it('shows the current org’s unsigned count on 收文, and none when all are signed', async () => {
+    inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 1, unsigned: 4, dueSoon: 1, overdue: 0 })
+    const { wrapper } = await mountLayout(['org:read'])
+    expect(inboxApi.fetchInboxSummary).toHaveBeenCalledWith('118')
+    expect(wrapper.get('[data-testid="nav-inbox-badge"]').text()).toBe('4')
+
+    inboxApi.fetchInboxSummary.mockResolvedValue({ unread: 0, unsigned: 0, dueSoon: 0, overdue: 0 })
+    const signed = await mountLayout(['org:read'])
+    expect(signed.wrapper.find('[data-testid="nav-inbox-badge"]').exists()).toBe(false)
   })
 
   it('logs out', async () => {

@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
+import { defineComponent, h, ref } from 'vue'
+import { ElMessageBox } from 'element-plus'
+import ReceiptPanel from '../modules/receipt-panel.vue'
+import { actsFor } from '../data'
+import { mountWithApp, settle } from '@/__tests__/mount'
+import { me } from '@/__tests__/fixtures'
+import { notice, receipt } from '@/__tests__/receive-fixtures'
+import { ApiError } from '@/api/problem'
+import type { MembershipView, ReceiptView } from '@/api/types'
+import { useAuthStore } from '@/stores/auth'
+
+const api = vi.hoisted(() => ({
+  fetchInboxSummary: vi.fn(),
+  openReceipt: vi.fn(),
+  signReceipt: vi.fn(),
+  forwardReceipt: vi.fn(),
+}))
+vi.mock('@/api/inbox', () => api)
+
+const Blank = defineComponent({ render: () => h('div') })
+
+function conflict(code: string, detail: string): ApiError {
+  return new ApiError(409, { type: 'about:blank', title: '冲突', status: 409, detail, code })
+}
+
+async function mountPanel(initial: ReceiptView = receipt(), role: MembershipView['role'] = 'EDITOR') {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useAuthStore().me = me({
+    memberships: [{ id: 'm1', orgId: '118', orgName: '渝中区妇女联合会', orgCode: '500103', role }],
+  })
+  // notice-edit belongs to the editor (another branch); stubbed here under the same name.
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'home', component: Blank },
+      { path: '/notices/:id/edit', name: 'notice-edit', component: Blank },
+      { path: '/notices/:id', name: 'notice-detail', component: Blank },
+    ],
+  })
+  await router.push('/')
+  const current = ref(initial)
+  const wrapper = mountWithApp(
+    {
+      render: () =>
+        h('div', [
+          h(ReceiptPanel, { receipt: current.value, onUpdated: (r: ReceiptView) => (current.value = r) }),
+          h(RouterView),
+        ]),
+    },
+    { pinia, global: { plugins: [router] } },
+  )
+  await settle()
+  return { wrapper, router, current }
+}
+
+beforeEach(() => {
+  vi.restoreAllMocks()
+  vi.clearAllMocks()
+  api.fetchInboxSummary.mockResolvedValue({ unread: 0, unsigned: 0, dueSoon: 0, overdue: 0 })
+  // resolves like a confirmed box; the panel only awaits it
+  vi.spyOn(ElMessageBox, 'confirm').mockImplementation(() =>
+    Promise.resolve({ value: '', action: 'confirm' } as never),
+  )
+})
+
+describe('receipt panel', () => {
+  it('signs after confirmation, then shows who signed and when, and refreshes the badge', async () => {
+    const signed = receipt({ signedAt: '2024-02-27T03:00:00Z', signedBy: 'yuzhong.editor' })
+    api.signReceipt.mockResolvedValue(signed)
+    const { wrapper } = await mountPanel()
+    expect(wrapper.get('[data-testid="receipt-signed"]').text()).toBe('未签收')
+
+    await wrapper.get('[data-testid="receipt-sign"]').trigger('click')
+    await settle()
+    expect(ElMessageBox.confirm).toHaveBeenCalledTimes(1)
+    expect(api.signReceipt).toHaveBeenCalledWith('900')
+    expect(wrapper.get('[data-testid="receipt-signed"]').text()).toBe(
+      '已签收：yuzhong.editor，2024-02-27 11:00',
+    )
+    expect(wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(false)
+    expect(api.fetchInboxSummary).toHaveBeenCalledWith('118')
+  })
+
+  it('does not sign when the confirmation is cancelled', async () => {
+    vi.mocked(ElMessageBox.confirm).mockRejectedValue('cancel')
+    const { wrapper } = await mountPanel()
+    await wrapper.get('[data-testid="receipt-sign"]').trigger('click')
+    await settle()
+    expect(api.signReceipt).not.toHaveBeenCalled()
+  })
+
+  it('on 409 says who signed first and shows the receipt as it is now', async () => {
+    api.signReceipt.mockRejectedValue(conflict('RECEIPT_ALREADY_SIGNED', '该通知已由 li.hong 签收'))
+    api.openReceipt.mockResolvedValue(receipt({ signedAt: '2024-02-27T02:50:00Z', signedBy: 'li.hong' }))
+    const { wrapper } = await mountPanel()
+    await wrapper.get('[data-testid="receipt-sign"]').trigger('click')
+    await settle()
+    expect(api.openReceipt).toHaveBeenCalledWith('900')
+    expect(document.body.textContent).toContain('已由 li.hong 签收')
+    expect(wrapper.get('[data-testid="receipt-signed"]').text()).toBe('已签收：li.hong，2024-02-27 10:50')
+    expect(wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(false)
+  })
+
+  it('forwards: creates the re-issue draft and opens it in the editor', async () => {
+    api.forwardReceipt.mockResolvedValue(notice({ id: '77', status: 'DRAFT', parent: undefined }))
+    const { wrapper, router } = await mountPanel()
+    await wrapper.get('[data-testid="receipt-forward"]').trigger('click')
+    await settle()
+    expect(api.forwardReceipt).toHaveBeenCalledWith('900')
+    expect(router.currentRoute.value.name).toBe('notice-edit')
+    expect(router.currentRoute.value.params.id).toBe('77')
+  })
+
+  it('links to the existing re-issue instead of forwarding twice', async () => {
+    const { wrapper } = await mountPanel(receipt({ forwardedNoticeId: '77' }))
+    expect(wrapper.find('[data-testid="receipt-forward"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="receipt-forwarded"]').attributes('href')).toBe('/notices/77')
+  })
+
+  it('offers neither sign nor forward to a viewer, and only sign to a reviewer', async () => {
+    const viewer = await mountPanel(receipt(), 'VIEWER')
+    expect(viewer.wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(false)
+    expect(viewer.wrapper.find('[data-testid="receipt-forward"]').exists()).toBe(false)
+
+    const reviewer = await mountPanel(receipt(), 'REVIEWER')
+    expect(reviewer.wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(true)
+    expect(reviewer.wrapper.find('[data-testid="receipt-forward"]').exists()).toBe(false)
+  })
+
+  it('offers nothing on a withdrawn notice', async () => {
+    const withdrawn = receipt()
+    withdrawn.notice.status = 'WITHDRAWN'
+    const { wrapper } = await mountPanel(withdrawn)
+    expect(wrapper.text()).toContain('该通知已撤回')
+    expect(wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="receipt-forward"]').exists()).toBe(false)
+  })
+})
+
+describe('acting for an org', () => {
+  it('needs a membership of that very org with a role that grants the permission', () => {
+    const editorElsewhere = me({
+      memberships: [{ id: 'm1', orgId: '1', orgName: '市妇联', orgCode: '500000', role: 'EDITOR' }],
+    })
+    expect(actsFor(editorElsewhere, '118', 'notice:write')).toBe(false)
+    expect(actsFor(editorElsewhere, '1', 'notice:write')).toBe(true)
+    expect(actsFor(me({ platformAdmin: true, memberships: [] }), '118', 'receipt:sign')).toBe(true)
+    expect(actsFor(null, '118', 'receipt:sign')).toBe(false)
+  })
+})
