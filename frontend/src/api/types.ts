@@ -53,3 +53,29 @@ export const PERMISSIONS = [
   'platform:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
+
+// ---- notices ----
+export type NoticeStatus = Schemas['NoticeStatus']
+export type NoticeAction = Schemas['NoticeAction']
+export type NoticeInput = Schemas['NoticeInput']
+export type NoticeView = Schemas['NoticeView']
+export type NoticeSummary = Schemas['NoticeSummary']
+export type NoticePage = Schemas['NoticePage']
+export type NoticeRef = Schemas['NoticeRef']
+export type NoticeSection = Schemas['NoticeSection']
+export type NoticePublish = Schemas['NoticePublish']
+export type RecipientRule = Schemas['RecipientRule']
+export type RecipientGroup = Schemas['RecipientGroup']
+export type RecipientOrg = Schemas['RecipientOrg']
+export type RecipientPreview = Schemas['RecipientPreview']
+export type RequiredItems = Schemas['RequiredItems']
+export type Requirements = Schemas['Requirements']
+export type IssuerCodeView = Schemas['IssuerCodeView']
+export type IssuerCodeInput = Schemas['IssuerCodeInput']
+
+export const NOTICE_STATUSES = [
+  'DRAFT',
+  'PUBLISHED',
+  'WITHDRAWN',
+  'CLOSED',
+] as const satisfies readonly NoticeStatus[]

@@ -45,8 +45,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'notices',
     name: 'notices',
-    component: Placeholder,
-    meta: { nav: 'notices', icon: Document, underConstruction: true },
+    component: () => import('@/views/notice/index.vue'),
+    meta: { nav: 'notices', icon: Document },
   },
   {
     path: 'inbox',
@@ -104,6 +104,24 @@ export const moduleRoutes: RouteRecordRaw[] = [
   },
 ]
 
+const NoticeEditor = () => import('@/views/notice/editor.vue')
+
+/** Pages of the notices module outside the menu (the menu item is `notices`). */
+export const noticeRoutes: RouteRecordRaw[] = [
+  {
+    path: 'notices/new',
+    name: 'notice-new',
+    component: NoticeEditor,
+    meta: { permission: 'notice:write' },
+  },
+  {
+    path: 'notices/:id/edit',
+    name: 'notice-edit',
+    component: NoticeEditor,
+    meta: { permission: 'notice:write' },
+  },
+]
+
 export const routes: RouteRecordRaw[] = [
   {
     path: '/',
@@ -111,6 +129,7 @@ export const routes: RouteRecordRaw[] = [
     redirect: { name: 'dashboard' },
     children: [
       ...moduleRoutes,
+      ...noticeRoutes,
       {
         path: 'forbidden',
         name: 'forbidden',
