@@ -7,7 +7,8 @@
 #   scripts/backend.sh start             java -jar on :8080, wait for /q/health/ready
 #   scripts/backend.sh stop | status
 #
-# Environment for start: JINGUO_EMBEDDED_PG_DIR (embedded PostgreSQL data, default .run/pgdata),
+# Environment for start: JINGUO_EMBEDDED_PG_DIR (embedded PostgreSQL data, default .run/pgdata), JINGUO_FILES_DIR
+# (uploaded files, default .run/files),
 # QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD (an external PostgreSQL instead), JINGUO_DEMO (demo data,
 # default true here), BACKEND_JAVA_OPTS, BACKEND_LOG (default .run/backend.log), BACKEND_START_TIMEOUT (240 s).
 set -euo pipefail
@@ -75,6 +76,7 @@ start() {
   [ "${major:-0}" -ge 17 ] || die "the backend needs Java 17 or newer, found '${major:-none}'"
 
   export JINGUO_DEMO=${JINGUO_DEMO:-true}
+  export JINGUO_FILES_DIR=${JINGUO_FILES_DIR:-$RUN_DIR/files}
   if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
     export JINGUO_EMBEDDED_PG_DIR=${JINGUO_EMBEDDED_PG_DIR:-$RUN_DIR/pgdata}
     say "starting the backend on http://localhost:$BE_PORT (Java $major, embedded PostgreSQL in ${JINGUO_EMBEDDED_PG_DIR#"$JINGUO_ROOT"/}, log: ${BE_LOG#"$JINGUO_ROOT"/})"

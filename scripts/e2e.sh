@@ -16,7 +16,7 @@ cleanup() {
   trap - INT TERM EXIT
   if [ "$started_be" = 1 ]; then bash "$S/backend.sh" stop || true; fi
   if [ "$started_kc" = 1 ]; then bash "$S/keycloak.sh" stop || true; fi
-  if [ -n "$pgdir" ]; then rm -rf "$pgdir"; fi
+  if [ -n "$pgdir" ]; then rm -rf "$pgdir" "$pgdir-files"; fi
 }
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
@@ -38,7 +38,7 @@ fi
 
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/jinguo-e2e-pg.XXXXXX")
 started_be=1
-JINGUO_EMBEDDED_PG_DIR=$pgdir JINGUO_DEMO=true BACKEND_LOG=$RUN_DIR/backend-e2e.log \
+JINGUO_EMBEDDED_PG_DIR=$pgdir JINGUO_FILES_DIR=$pgdir-files JINGUO_DEMO=true BACKEND_LOG=$RUN_DIR/backend-e2e.log \
   bash "$S/backend.sh" start
 
 # Read by frontend/playwright.config.ts.

@@ -132,6 +132,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传文件 / upload a file
+         * @description 为某单位上传文件（如通知附件），之后在通知的 attachments 中引用其 id。类型按内容识别（扩展名须与内容一致），接受 pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg, jpeg, png, gif, mp4；大小上限默认 20 MB；记录 SHA-256。需要该单位的 notice:write 权限。 / Uploads a file for an org (e.g. a notice attachment), referenced afterwards by id. The type is recognised from the content and must match the extension; default limit 20 MB; SHA-256 recorded.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载文件 / download a file
+         * @description 所属单位在您的范围内，或文件附在您能查看的通知上（如收到的通知）时可下载；否则 404。总是作为附件下载（Content-Disposition: attachment），ETag 为 SHA-256。 / Downloadable when its owner org is in your scope or it is attached to a notice you can read; always served as an attachment; the ETag is the SHA-256.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 文件信息 / file metadata
+         * @description 名称、类型、大小、SHA-256。可见范围同下载。 / Name, type, size and hash; visible to whoever may download it.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox": {
         parameters: {
             query?: never;
@@ -884,6 +944,19 @@ export interface components {
              */
             version: number;
         };
+        /** @description 附件：已上传文件及附件说明中的名称 / an uploaded file and its printed title */
+        AttachmentInput: {
+            /**
+             * @description POST /api/v1/files 返回的 id / id from POST /api/v1/files
+             * @example 17
+             */
+            fileId: string;
+            /**
+             * @description 附件说明中的名称（默认为文件名）/ title as printed; defaults to the file name
+             * @example 活动报名表
+             */
+            title?: string;
+        };
         /** @description 审计事件 / an audit event */
         AuditEventView: {
             /** @example 981 */
@@ -1100,6 +1173,23 @@ export interface components {
             reason: string;
             content: components["schemas"]["NoticeInput"];
         };
+        /** @description 通知的附件 / an attachment of a notice */
+        NoticeAttachment: {
+            /** @example 17 */
+            fileId: string;
+            /** @example 活动报名表 */
+            title: string;
+            /** @example 活动报名表.docx */
+            name: string;
+            /** @example application/vnd.openxmlformats-officedocument.wordprocessingml.document */
+            contentType: string;
+            /**
+             * Format: int64
+             * @example 24576
+             */
+            size: number;
+            sha256: string;
+        };
         /** @description 通知草稿的内容；修改草稿时整体替换 / the content of a draft; an update replaces it whole */
         NoticeInput: {
             /**
@@ -1149,6 +1239,8 @@ export interface components {
             /** @example 2024-03-01T18:00:00+08:00 */
             planDeadline?: components["schemas"]["OffsetDateTime"];
             requirements?: components["schemas"]["Requirements"];
+            /** @description 附件，按附件说明的顺序 / attachments in the printed order */
+            attachments?: components["schemas"]["AttachmentInput"][];
         };
         /** @description 一页通知 / a page of notices */
         NoticePage: {
@@ -1248,6 +1340,8 @@ export interface components {
             planRequired: boolean;
             planDeadline?: components["schemas"]["OffsetDateTime"];
             requirements: components["schemas"]["Requirements"];
+            /** @description 附件 / attachments */
+            attachments: components["schemas"]["NoticeAttachment"][];
             /** @description 转发自 / the notice this one re-issues */
             parent?: components["schemas"]["NoticeRef"];
             /** @description 由此转发的通知 / notices re-issuing this one */
@@ -1627,6 +1721,32 @@ export interface components {
         /** @description 下级排序 / the new order of some or all children */
         SiblingOrder: {
             childIds: string[];
+        };
+        /** @description 已上传的文件 / an uploaded file */
+        StoredFile: {
+            /** @example 17 */
+            id: string;
+            /** @example 2024年三八活动报名表.docx */
+            name: string;
+            /**
+             * @description 按内容识别的类型 / type recognised from the content
+             * @example application/vnd.openxmlformats-officedocument.wordprocessingml.document
+             */
+            contentType: string;
+            /**
+             * Format: int64
+             * @description 字节数 / bytes
+             * @example 24576
+             */
+            size: number;
+            /**
+             * @description SHA-256（十六进制）/ hex SHA-256 of the content
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /** @example 1 */
+            ownerOrgId: string;
+            uploadedAt: components["schemas"]["Instant"];
         };
         /** @description 未读数 / unread count */
         UnreadCount: {
@@ -2165,6 +2285,234 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query: {
+                /**
+                 * @description 文件所属单位 / owning org
+                 * @example 1
+                 */
+                orgId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件过大 / file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 类型不允许或内容与扩展名不符 / type not accepted, or content not what the name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */

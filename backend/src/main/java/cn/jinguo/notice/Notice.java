@@ -4,7 +4,9 @@ import cn.jinguo.notice.NoticeDtos.RecipientRule;
 import cn.jinguo.notice.NoticeDtos.Requirements;
 import cn.jinguo.notice.NoticeDtos.Section;
 import cn.jinguo.org.Org;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -90,6 +93,12 @@ public class Notice {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Requirements requirements = Requirements.NONE;
+
+    /** 附件, in the order printed. */
+    @ElementCollection
+    @CollectionTable(name = "notice_attachment", joinColumns = @JoinColumn(name = "notice_id"))
+    @OrderColumn(name = "position")
+    public List<Attachment> attachments = new ArrayList<>();
 
     @Column(name = "parent_notice_id")
     public Long parentNoticeId;

@@ -82,6 +82,28 @@ public final class NoticeDtos {
                 new Requirements(new RequiredItems(false, 0, false, false, false), Map.of());
     }
 
+    @Schema(name = "AttachmentInput", description = "附件：已上传文件及附件说明中的名称 / an uploaded file and its printed title")
+    public record AttachmentInput(
+            @NotBlank @Schema(description = "POST /api/v1/files 返回的 id / id from POST /api/v1/files", example = "17")
+                    String fileId,
+            @Size(max = 200)
+                    @Schema(
+                            description = "附件说明中的名称（默认为文件名）/ title as printed; defaults to the file name",
+                            example = "活动报名表")
+                    String title) {}
+
+    @Schema(name = "NoticeAttachment", description = "通知的附件 / an attachment of a notice")
+    public record AttachmentView(
+            @Schema(required = true, example = "17") String fileId,
+            @Schema(required = true, example = "活动报名表") String title,
+            @Schema(required = true, example = "活动报名表.docx") String name,
+            @Schema(
+                            required = true,
+                            example = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                    String contentType,
+            @Schema(required = true, example = "24576") long size,
+            @Schema(required = true) String sha256) {}
+
     @Schema(
             name = "NoticeInput",
             description = "通知草稿的内容；修改草稿时整体替换 / the content of a draft; an update replaces it whole")
@@ -107,7 +129,9 @@ public final class NoticeDtos {
                     OffsetDateTime deadline,
             @Schema(description = "是否要求活动方案备案 / activity plan filing required") boolean planRequired,
             @Schema(example = "2024-03-01T18:00:00+08:00") OffsetDateTime planDeadline,
-            @Valid Requirements requirements) {}
+            @Valid Requirements requirements,
+            @Size(max = 20) @Schema(description = "附件，按附件说明的顺序 / attachments in the printed order")
+                    List<@NotNull @Valid AttachmentInput> attachments) {}
 
     @Schema(name = "NoticeRef", description = "关联通知的摘要 / a linked notice")
     public record NoticeRef(
@@ -139,6 +163,7 @@ public final class NoticeDtos {
             @Schema(required = true) boolean planRequired,
             OffsetDateTime planDeadline,
             @Schema(required = true) Requirements requirements,
+            @Schema(required = true, description = "附件 / attachments") List<AttachmentView> attachments,
             @Schema(description = "转发自 / the notice this one re-issues") NoticeRef parent,
             @Schema(required = true, description = "由此转发的通知 / notices re-issuing this one") List<NoticeRef> forwards,
             @Schema(required = true, description = "修订次数 / number of amendments", example = "0") int revision,

@@ -77,6 +77,9 @@ public class NoticeService {
     @Inject
     Notifications notifications;
 
+    @Inject
+    NoticeAttachments attachments;
+
     // ---- reads ----
 
     @Transactional
@@ -189,6 +192,7 @@ public class NoticeService {
         n.createdBy = caller.username();
         n.updatedAt = Instant.now();
         apply(n, in);
+        replaceAttachments(n, in);
         recipients.select(issuer, n.recipientRule); // 422 now rather than at publish
         em.persist(n);
         em.flush();
@@ -204,6 +208,7 @@ public class NoticeService {
         if (in.issuerOrgId() != null && !in.issuerOrgId().equals(n.issuer.id.toString()))
             throw ApiException.rule("NOTICE_ISSUER_FIXED");
         apply(n, in);
+        replaceAttachments(n, in);
         recipients.select(n.issuer, n.recipientRule);
         n.updatedAt = Instant.now();
         em.flush();
@@ -307,6 +312,7 @@ public class NoticeService {
         Instant oldDeadline = n.deadline;
         RecipientRule frozen = n.recipientRule;
         apply(n, c);
+        replaceAttachments(n, c);
         n.recipientRule = frozen;
         if (n.deadline == null) throw ApiException.rule("NOTICE_DEADLINE_REQUIRED");
         checkDeadlines(n);
@@ -378,6 +384,8 @@ public class NoticeService {
         n.planDeadline = parent.planDeadline;
         n.requirements = parent.requirements;
         n.receivingDepartment = parent.receivingDepartment;
+        parent.attachments.forEach(a -> n.attachments.add(new Attachment(a.fileId, a.title)));
+        n.searchText = NoticeViews.searchText(n);
         n.updatedAt = Instant.now();
         em.persist(n);
         em.flush();
@@ -502,6 +510,18 @@ public class NoticeService {
         n.planDeadline = BusinessTime.instant(in.planDeadline());
         n.requirements = in.requirements() == null ? Requirements.NONE : in.requirements();
         n.searchText = NoticeViews.searchText(n);
+    }
+
+    /** Resolved before the list changes, so that files already attached here stay attachable. */
+    private void replaceAttachments(Notice n, NoticeInput in) {
+        List<Attachment> next = attachments.resolve(n, in.attachments());
+        n.attachments.clear();
+        n.attachments.addAll(next);
+        n.searchText = NoticeViews.searchText(n);
+    }
+
+    List<NoticeDtos.AttachmentView> attachmentViews(Notice n) {
+        return attachments.views(n);
     }
 
     private static RecipientRule normalized(RecipientRule r) {

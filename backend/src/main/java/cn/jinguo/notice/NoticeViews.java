@@ -47,6 +47,7 @@ final class NoticeViews {
                 n.planRequired,
                 BusinessTime.offset(n.planDeadline),
                 n.requirements,
+                service.attachmentViews(n),
                 parent == null ? null : ref(parent),
                 service.forwardsOf(n).stream().map(NoticeViews::ref).toList(),
                 n.revision,
@@ -98,7 +99,10 @@ final class NoticeViews {
                 BusinessTime.offset(n.deadline),
                 n.planRequired,
                 BusinessTime.offset(n.planDeadline),
-                n.requirements);
+                n.requirements,
+                n.attachments.stream()
+                        .map(a -> new NoticeDtos.AttachmentInput(a.fileId.toString(), a.title))
+                        .toList());
     }
 
     static String writeContent(NoticeInput content) {
@@ -127,7 +131,8 @@ final class NoticeViews {
                 n.title,
                 n.theme == null ? "" : n.theme,
                 n.issuer == null ? "" : n.issuer.name,
-                body);
+                body,
+                n.attachments.stream().map(a -> a.title).collect(Collectors.joining(" ")));
         return all.toLowerCase(Locale.ROOT);
     }
 }

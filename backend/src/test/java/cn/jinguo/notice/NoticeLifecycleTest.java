@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinguo.support.Api;
 import cn.jinguo.support.DemoOrgs;
+import cn.jinguo.support.Notices;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,16 +24,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A notice from draft to withdrawal, as the city, a district and a township live it. */
 @QuarkusTest
 class NoticeLifecycleTest {
-    private static final AtomicInteger SERIAL = new AtomicInteger();
-    private static final String DEADLINE =
-            OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0).toString();
+    private static final String DEADLINE = Notices.DEADLINE;
 
     @Inject
     AgroalDataSource ds;
@@ -47,44 +44,16 @@ class NoticeLifecycleTest {
         return Api.orgId(ds, DemoOrgs.CITY);
     }
 
-    /** A fresh 机关代字 of the city, so each test numbers from 1. */
     private String cityIssuerCode() {
-        String code = "测妇发" + (char) ('A' + SERIAL.getAndIncrement() % 26) + System.nanoTime() % 100000;
-        return as("city_admin")
-                .body(Map.of("orgId", city(), "code", code, "description", "测试"))
-                .post("/api/v1/issuer-codes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return Notices.issuerCode("city_admin", city());
     }
 
     private static Map<String, Object> draft(String issuerOrgId, String title, Map<String, Object> recipients) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("issuerOrgId", issuerOrgId);
-        body.put("title", title);
-        body.put("theme", "添彩巾帼 建功新时代");
-        body.put("mainTo", "各区县妇联");
-        body.put(
-                "sections",
-                List.of(Map.of(
-                        "heading", "一、活动内容", "html", "<p onclick=\"x()\">开展“三八”系列活动<script>alert(1)</script></p>")));
-        body.put("recipients", recipients);
-        body.put("deadline", DEADLINE);
-        body.put("contactPerson", "曹倩");
-        body.put("contactPhone", "023-63800000");
-        body.put(
-                "requirements",
-                Map.of(
-                        "items",
-                        Map.of("summary", true, "minPhotos", 3),
-                        "byOrgType",
-                        Map.of("WORK_COMMITTEE", Map.of("summary", true, "minPhotos", 1))));
-        return body;
+        return Notices.draft(issuerOrgId, title, recipients);
     }
 
     private static Map<String, Object> allDistricts() {
-        return Map.of("groups", List.of(Map.of("type", "FEDERATION", "level", "DISTRICT")));
+        return Notices.allDistricts();
     }
 
     private long districtCount() {
