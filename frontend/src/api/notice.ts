@@ -10,6 +10,7 @@ import type {
   NoticeView,
   RecipientPreview,
   RecipientRule,
+  StoredFile,
 } from './types'
 import { uploadFile } from './upload'
 
@@ -18,40 +19,7 @@ import { uploadFile } from './upload'
  * Failures throw ApiError; the client has already shown them unless quiet.
  */
 
-// ---- attachments (local contract until the file API lands in openapi.yaml) ---------------------
-// The backend adds POST /api/v1/files and NoticeInput/NoticeView.attachments in parallel. These
-// declarations are the one place that stands in for the generated types; replace them with
-// re-exports from ./types once `npm run gen:api` produces them.
-
-/** POST /api/v1/files → 201. */
-export interface StoredFile {
-  id: string
-  name: string
-  contentType: string
-  size: number
-  sha256: string
-  uploadedAt: string
-}
-
-/** One attachment as sent: the file and its 附件说明 line. */
-export interface NoticeAttachmentInput {
-  fileId: string
-  title: string
-}
-
-/** One attachment as read. */
-export interface NoticeAttachment extends NoticeAttachmentInput {
-  name: string
-  contentType: string
-  size: number
-  sha256: string
-}
-
-/** NoticeInput with the attachments the file API adds. */
-export type NoticeDraft = NoticeInput & { attachments?: NoticeAttachmentInput[] }
-
-/** NoticeView with the attachments the file API adds (absent on a server that has none yet). */
-export type NoticeDocument = NoticeView & { attachments?: NoticeAttachment[] }
+// ---- attachments (POST /api/v1/files, GET /api/v1/files/{id}) ---------------------------------
 
 export async function uploadNoticeFile(
   orgId: string,
@@ -92,7 +60,7 @@ export async function listNotices(query: NoticeQuery = {}): Promise<NoticePage> 
 
 /** A notice with the ETag to quote in If-Match. */
 export interface VersionedNotice {
-  notice: NoticeDocument
+  notice: NoticeView
   etag: string
 }
 
@@ -107,14 +75,14 @@ export async function fetchNotice(id: string): Promise<VersionedNotice> {
 }
 
 /** Field errors (400) and rule violations (422) are left to the editor. */
-export async function createNotice(body: NoticeDraft): Promise<VersionedNotice> {
+export async function createNotice(body: NoticeInput): Promise<VersionedNotice> {
   const { data, error, response } = await api.POST('/api/v1/notices', { body, headers: quiet(400, 422) })
   if (!data) throw new ApiError(response.status, toProblem(error, response.status))
   return versioned(response, data)
 }
 
 /** PUT with If-Match: 412 (someone else saved first), 400 and 422 are left to the editor. */
-export async function updateNotice(id: string, etag: string, body: NoticeDraft): Promise<VersionedNotice> {
+export async function updateNotice(id: string, etag: string, body: NoticeInput): Promise<VersionedNotice> {
   const { data, error, response } = await api.PUT('/api/v1/notices/{id}', {
     params: { path: { id }, header: { 'If-Match': etag } },
     body,

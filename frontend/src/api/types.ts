@@ -72,6 +72,9 @@ export type RequiredItems = Schemas['RequiredItems']
 export type Requirements = Schemas['Requirements']
 export type IssuerCodeView = Schemas['IssuerCodeView']
 export type IssuerCodeInput = Schemas['IssuerCodeInput']
+export type StoredFile = Schemas['StoredFile']
+export type AttachmentInput = Schemas['AttachmentInput']
+export type NoticeAttachment = Schemas['NoticeAttachment']
 
 export const NOTICE_STATUSES = [
   'DRAFT',

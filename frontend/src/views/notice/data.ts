@@ -1,5 +1,7 @@
-import type { NoticeAttachment, NoticeDocument, NoticeDraft } from '@/api/notice'
 import {
+  type NoticeAttachment,
+  type NoticeInput,
+  type NoticeView,
   ORG_TYPES,
   type NoticeStatus,
   type OrgType,
@@ -136,7 +138,7 @@ function attachmentFrom(a: NoticeAttachment): AttachmentModel {
   return { fileId: a.fileId, title: a.title, name: a.name, size: a.size, contentType: a.contentType }
 }
 
-export function formFromNotice(notice: NoticeDocument): NoticeFormModel {
+export function formFromNotice(notice: NoticeView): NoticeFormModel {
   const byType = notice.requirements.byOrgType ?? {}
   return {
     issuerOrgId: notice.issuerOrgId,
@@ -162,7 +164,7 @@ export function formFromNotice(notice: NoticeDocument): NoticeFormModel {
     overrides: Object.entries(byType)
       .filter(([type]) => isOrgType(type))
       .map(([type, items]) => ({ type: type as OrgType, items: itemsFrom(items) })),
-    attachments: (notice.attachments ?? []).map(attachmentFrom),
+    attachments: notice.attachments.map(attachmentFrom),
   }
 }
 
@@ -176,7 +178,7 @@ function itemsOut(items: ItemsModel): RequiredItems {
 }
 
 /** The request body: a whole NoticeInput (an update replaces the draft). */
-export function toInput(form: NoticeFormModel): NoticeDraft {
+export function toInput(form: NoticeFormModel): NoticeInput {
   const byOrgType: Record<string, RequiredItems> = {}
   for (const o of form.overrides) byOrgType[o.type] = itemsOut(o.items)
   return {
@@ -202,7 +204,10 @@ export function toInput(form: NoticeFormModel): NoticeDraft {
     planRequired: form.planRequired,
     planDeadline: form.planRequired && form.planDeadline ? toOffsetTime(form.planDeadline) : undefined,
     requirements: { items: itemsOut(form.items), byOrgType },
-    attachments: form.attachments.map((a) => ({ fileId: a.fileId, title: a.title.trim() || a.name })),
+    attachments: form.attachments.map((a) => ({
+      fileId: a.fileId,
+      title: a.title.trim() || titleFromFileName(a.name),
+    })),
   }
 }
 

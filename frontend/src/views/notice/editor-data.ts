@@ -1,7 +1,6 @@
 import type { FormItemRule } from 'element-plus'
 import type { ComposerTranslation } from 'vue-i18n'
-import type { NoticeDocument } from '@/api/notice'
-import type { MembershipView, Role } from '@/api/types'
+import type { MembershipView, NoticeView, Role } from '@/api/types'
 import { EMAIL_PATTERN, MAX_LENGTH, PHONE_PATTERN, type NoticeFormModel } from './data'
 
 /**
@@ -16,7 +15,7 @@ export interface IssuerOption {
 }
 
 /** The orgs the caller can issue for; an existing draft's own issuer is always listed. */
-export function issuerOptions(memberships: MembershipView[], notice: NoticeDocument | null): IssuerOption[] {
+export function issuerOptions(memberships: MembershipView[], notice: NoticeView | null): IssuerOption[] {
   const options = new Map<string, string>()
   for (const m of memberships) {
     if (NOTICE_WRITE_ROLES.includes(m.role)) options.set(m.orgId, m.orgName)

@@ -1,13 +1,7 @@
 import { computed, ref, shallowRef } from 'vue'
-import {
-  createNotice,
-  deleteNotice,
-  fetchNotice,
-  updateNotice,
-  type NoticeDocument,
-  type VersionedNotice,
-} from '@/api/notice'
+import { createNotice, deleteNotice, fetchNotice, updateNotice, type VersionedNotice } from '@/api/notice'
 import { ApiError, problemMessage } from '@/api/problem'
+import type { NoticeView } from '@/api/types'
 import { emptyForm, formFromNotice, noticeFieldErrors, snapshot, toInput, type NoticeFormModel } from './data'
 
 /** Field paths the editor shows next to a field; other field errors are listed above the form. */
@@ -33,9 +27,9 @@ export type SaveOutcome = 'created' | 'updated' | 'invalid' | 'stale' | 'failed'
  * A notice draft being edited: the form, the version it was loaded at (ETag for If-Match), whether it
  * has unsaved changes, and what the server said about the last save (field errors, rule, 412).
  */
-export function useNoticeDraft() {
+export function useNoticeInput() {
   const form = ref<NoticeFormModel>(emptyForm())
-  const notice = shallowRef<NoticeDocument | null>(null)
+  const notice = shallowRef<NoticeView | null>(null)
   const etag = ref<string | null>(null)
   const saved = ref(snapshot(form.value))
   const loading = ref(false)
@@ -62,10 +56,7 @@ export function useNoticeDraft() {
     notice.value = result.notice
     etag.value = result.etag
     if (fill) {
-      const next = formFromNotice(result.notice)
-      // a server without the file API yet answers without attachments: keep the ones in the form
-      if (result.notice.attachments === undefined) next.attachments = form.value.attachments
-      form.value = next
+      form.value = formFromNotice(result.notice)
     }
     saved.value = snapshot(form.value)
   }

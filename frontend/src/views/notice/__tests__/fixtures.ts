@@ -1,7 +1,6 @@
-import type { NoticeDocument } from '@/api/notice'
-import type { IssuerCodeView, NoticeSummary, RecipientPreview } from '@/api/types'
+import type { IssuerCodeView, NoticeSummary, NoticeView, RecipientPreview } from '@/api/types'
 
-export function notice(overrides: Partial<NoticeDocument> = {}): NoticeDocument {
+export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
   return {
     id: '42',
     status: 'DRAFT',
@@ -17,6 +16,7 @@ export function notice(overrides: Partial<NoticeDocument> = {}): NoticeDocument 
     requirements: {
       items: { summary: true, minPhotos: 3, video: false, article: false, newMediaLink: false },
     },
+    attachments: [],
     forwards: [],
     revision: 0,
     recipientCount: 0,
