@@ -366,7 +366,6 @@ const enUS: MessageSchema = {
       anyType: 'Any type',
       anyLevel: 'Any level',
       withinPlaceholder: 'Within: everything below the issuer',
-      withinName: 'below {name}',
       directOnly: 'Direct subordinates only',
       removeGroup: 'Remove group',
       explicit: 'Specific orgs',

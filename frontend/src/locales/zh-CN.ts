@@ -358,7 +358,6 @@ const zhCN = {
       anyType: '任意类型',
       anyLevel: '任意层级',
       withinPlaceholder: '范围：发文单位的全部下级',
-      withinName: '{name}之下',
       directOnly: '仅直属下级',
       removeGroup: '删除本组',
       explicit: '指定单位',

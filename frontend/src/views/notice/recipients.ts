@@ -91,16 +91,3 @@ export function describePreview(t: ComposerTranslation, preview: RecipientPrevie
     parts: parts.join(t('notice.listSep')),
   })
 }
-
-/** A group in words: "妇联 · 区县级 · 渝中区妇联之下 · 仅直属下级". */
-export function describeGroup(
-  t: ComposerTranslation,
-  group: RecipientGroup,
-  nameOf: (id: string) => string,
-): string {
-  const bits: string[] = [group.type ? t(`org.type.${group.type}`) : t('notice.recipients.anyType')]
-  if (group.level) bits.push(t(`org.level.${group.level}`))
-  if (group.withinOrgId) bits.push(t('notice.recipients.withinName', { name: nameOf(group.withinOrgId) }))
-  if (group.directChildrenOnly) bits.push(t('notice.recipients.directOnly'))
-  return bits.join(' · ')
-}

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   emptyForm,
-  filtersFromQuery,
-  filtersToApi,
-  filtersToQuery,
   formFromNotice,
   snapshot,
   titleFromFileName,
@@ -11,6 +8,7 @@ import {
   toOffsetTime,
   toWallTime,
 } from '../data'
+import { filtersFromQuery, filtersToApi, filtersToQuery } from '../list-data'
 import { notice } from './fixtures'
 
 describe('notice form data', () => {
