@@ -54,8 +54,7 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-// ---- notices as read, the inbox and the bell (spa-receive) -----------------------------------
-
+// ---- notices, the inbox and the bell ----
 export type NoticeStatus = Schemas['NoticeStatus']
 export type NoticeAction = Schemas['NoticeAction']
 export type NoticeSection = Schemas['NoticeSection']
@@ -64,7 +63,6 @@ export type NoticeRef = Schemas['NoticeRef']
 export type NoticeView = Schemas['NoticeView']
 export type NoticeSummary = Schemas['NoticeSummary']
 export type NoticeRevision = Schemas['NoticeRevision']
-export type NoticeContent = Schemas['NoticeInput']
 export type RequiredItems = Schemas['RequiredItems']
 export type ReceiptView = Schemas['ReceiptView']
 export type ReceiptPage = Schemas['ReceiptPage']
@@ -72,5 +70,23 @@ export type InboxSummary = Schemas['InboxSummary']
 export type InboxFilter = Schemas['Filter']
 export type NotificationView = Schemas['NotificationView']
 export type NotificationPage = Schemas['NotificationPage']
-
+export type NoticeInput = Schemas['NoticeInput']
+export type NoticePage = Schemas['NoticePage']
+export type NoticePublish = Schemas['NoticePublish']
+export type RecipientRule = Schemas['RecipientRule']
+export type RecipientGroup = Schemas['RecipientGroup']
+export type RecipientOrg = Schemas['RecipientOrg']
+export type RecipientPreview = Schemas['RecipientPreview']
+export type Requirements = Schemas['Requirements']
+export type IssuerCodeView = Schemas['IssuerCodeView']
+export type IssuerCodeInput = Schemas['IssuerCodeInput']
+export type StoredFile = Schemas['StoredFile']
+export type AttachmentInput = Schemas['AttachmentInput']
 export const INBOX_FILTERS = ['UNSIGNED', 'DUE_SOON', 'OVERDUE'] as const satisfies readonly InboxFilter[]
+
+export const NOTICE_STATUSES = [
+  'DRAFT',
+  'PUBLISHED',
+  'WITHDRAWN',
+  'CLOSED',
+] as const satisfies readonly NoticeStatus[]

@@ -45,8 +45,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'notices',
     name: 'notices',
-    component: Placeholder,
-    meta: { nav: 'notices', icon: Document, underConstruction: true },
+    component: () => import('@/views/notice/index.vue'),
+    meta: { nav: 'notices', icon: Document },
   },
   {
     path: 'inbox',
@@ -104,8 +104,22 @@ export const moduleRoutes: RouteRecordRaw[] = [
   },
 ]
 
-/** Pages inside the layout that are not menu entries (the menu highlights their module). */
-export const receiveRoutes: RouteRecordRaw[] = [
+const NoticeEditor = () => import('@/views/notice/editor.vue')
+
+/** Pages inside the layout that are not menu entries (the menu highlights their module by `nav`). */
+export const pageRoutes: RouteRecordRaw[] = [
+  {
+    path: 'notices/new',
+    name: 'notice-new',
+    component: NoticeEditor,
+    meta: { nav: 'notices', permission: 'notice:write' },
+  },
+  {
+    path: 'notices/:id/edit',
+    name: 'notice-edit',
+    component: NoticeEditor,
+    meta: { nav: 'notices', permission: 'notice:write' },
+  },
   {
     path: 'notices/:id',
     name: 'notice-detail',
@@ -127,7 +141,7 @@ export const routes: RouteRecordRaw[] = [
     redirect: { name: 'dashboard' },
     children: [
       ...moduleRoutes,
-      ...receiveRoutes,
+      ...pageRoutes,
       {
         path: 'forbidden',
         name: 'forbidden',

@@ -1,0 +1,155 @@
+import { api, quiet, reportFailure, sessionHeaders, unwrap } from './client'
+import { fileNameFrom, saveBlob } from './download'
+import { ApiError, toProblem } from './problem'
+import type {
+  IssuerCodeInput,
+  IssuerCodeView,
+  NoticeInput,
+  NoticePage,
+  NoticeStatus,
+  NoticeView,
+  RecipientPreview,
+  RecipientRule,
+  StoredFile,
+} from './types'
+import { uploadFile } from './upload'
+
+/**
+ * The notice API for the issuing side (/api/v1/notices…, /issuer-codes, /files).
+ * Failures throw ApiError; the client has already shown them unless quiet.
+ */
+
+// ---- attachments (POST /api/v1/files, GET /api/v1/files/{id}) ---------------------------------
+
+export async function uploadNoticeFile(
+  orgId: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<StoredFile> {
+  const url = `/api/v1/files?orgId=${encodeURIComponent(orgId)}`
+  return (await uploadFile(url, file, { field: 'file', onProgress, signal })) as StoredFile
+}
+
+/** GET /api/v1/files/{id} with the session's token, saved under the attachment's file name. */
+export async function downloadNoticeFile(fileId: string, name: string): Promise<void> {
+  const response = await fetch(`/api/v1/files/${encodeURIComponent(fileId)}`, {
+    headers: await sessionHeaders(),
+  })
+  if (!response.ok) {
+    const problem = toProblem(await response.json().catch(() => null), response.status)
+    reportFailure(response.status, problem)
+    throw new ApiError(response.status, problem)
+  }
+  saveBlob(await response.blob(), fileNameFrom(response.headers.get('Content-Disposition'), name))
+}
+
+// ---- notices ----------------------------------------------------------------------------------
+
+export interface NoticeQuery {
+  status?: NoticeStatus
+  q?: string
+  issuerOrgId?: string
+  page?: number
+  size?: number
+}
+
+export async function listNotices(query: NoticeQuery = {}): Promise<NoticePage> {
+  return unwrap(api.GET('/api/v1/notices', { params: { query } }))
+}
+
+/** A notice with the ETag to quote in If-Match. */
+export interface VersionedNotice {
+  notice: NoticeView
+  etag: string
+}
+
+function versioned(response: Response, data: NoticeView): VersionedNotice {
+  return { notice: data, etag: response.headers.get('ETag') ?? `"${data.version}"` }
+}
+
+export async function fetchNotice(id: string): Promise<VersionedNotice> {
+  const { data, error, response } = await api.GET('/api/v1/notices/{id}', { params: { path: { id } } })
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  return versioned(response, data)
+}
+
+/** Field errors (400) and rule violations (422) are left to the editor. */
+export async function createNotice(body: NoticeInput): Promise<VersionedNotice> {
+  const { data, error, response } = await api.POST('/api/v1/notices', { body, headers: quiet(400, 422) })
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  return versioned(response, data)
+}
+
+/** PUT with If-Match: 412 (someone else saved first), 400 and 422 are left to the editor. */
+export async function updateNotice(id: string, etag: string, body: NoticeInput): Promise<VersionedNotice> {
+  const { data, error, response } = await api.PUT('/api/v1/notices/{id}', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+    body,
+    headers: quiet(400, 409, 412, 422),
+  })
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  return versioned(response, data)
+}
+
+export async function deleteNotice(id: string, etag: string): Promise<void> {
+  const { error, response } = await api.DELETE('/api/v1/notices/{id}', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+    headers: quiet(412),
+  })
+  if (!response.ok) throw new ApiError(response.status, toProblem(error, response.status))
+}
+
+/** Publish numbers the notice and freezes its recipients; 409/412/422 are shown in the dialog. */
+export async function publishNotice(
+  id: string,
+  etag: string,
+  issuerCodeId: string,
+): Promise<VersionedNotice> {
+  const { data, error, response } = await api.POST('/api/v1/notices/{id}/publish', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+    body: { issuerCodeId },
+    headers: quiet(400, 409, 412, 422),
+  })
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  return versioned(response, data)
+}
+
+/** Quiet on 400/422: the picker shows why the rule cannot be resolved next to the preview. */
+export async function previewRecipients(
+  issuerOrgId: string,
+  recipients: RecipientRule,
+  signal?: AbortSignal,
+): Promise<RecipientPreview> {
+  return unwrap(
+    api.POST('/api/v1/notices/recipients/preview', {
+      body: { issuerOrgId, recipients },
+      headers: quiet(400, 422),
+      signal,
+    }),
+  )
+}
+
+// ---- issuer codes (机关代字) ---------------------------------------------------------------------
+
+export async function listIssuerCodes(orgId: string): Promise<IssuerCodeView[]> {
+  return unwrap(api.GET('/api/v1/issuer-codes', { params: { query: { orgId } } }))
+}
+
+export async function createIssuerCode(body: IssuerCodeInput): Promise<IssuerCodeView> {
+  return unwrap(api.POST('/api/v1/issuer-codes', { body, headers: quiet(400) }))
+}
+
+export async function updateIssuerCode(
+  id: string,
+  etag: string,
+  body: IssuerCodeInput,
+): Promise<IssuerCodeView> {
+  return unwrap(
+    api.PUT('/api/v1/issuer-codes/{id}', {
+      params: { path: { id }, header: { 'If-Match': etag } },
+      body,
+      headers: quiet(400, 412),
+    }),
+  )
+}

@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import AttachmentList from '../modules/attachment-list.vue'
+import { mountWithApp } from '@/__tests__/mount'
+import { ApiError } from '@/api/problem'
+import type { StoredFile } from '@/api/types'
+import type { AttachmentModel } from '../data'
+
+const noticeApi = vi.hoisted(() => ({ uploadNoticeFile: vi.fn(), downloadNoticeFile: vi.fn() }))
+vi.mock('@/api/notice', () => noticeApi)
+
+function stored(id: string, name: string): StoredFile {
+  return {
+    id,
+    name,
+    contentType: 'application/pdf',
+    size: 2048,
+    sha256: 'ab',
+    ownerOrgId: '1',
+    uploadedAt: '2024-02-26T02:00:00Z',
+  }
+}
+
+function mountList(attachments: AttachmentModel[] = []) {
+  const wrapper: VueWrapper = mountWithApp(AttachmentList, {
+    props: {
+      modelValue: attachments,
+      orgId: '1',
+      'onUpdate:modelValue': (value: AttachmentModel[]) => wrapper.setProps({ modelValue: value }),
+    },
+  })
+  return wrapper
+}
+
+function model(wrapper: VueWrapper): AttachmentModel[] {
+  const events = wrapper.emitted<[AttachmentModel[]]>('update:modelValue') ?? []
+  return events[events.length - 1]?.[0] ?? []
+}
+
+async function choose(wrapper: VueWrapper, ...names: string[]) {
+  const input = wrapper.get('[data-testid="notice-attachment-input"]').element as HTMLInputElement
+  const files = names.map((name) => new File(['x'], name))
+  Object.defineProperty(input, 'files', { value: files, configurable: true })
+  await wrapper.get('[data-testid="notice-attachment-input"]').trigger('change')
+  await flushPromises()
+}
+
+beforeEach(() => {
+  vi.clearAllMocks()
+})
+
+describe('attachment list', () => {
+  it('uploads for the issuer and captions the file with its name without extension', async () => {
+    noticeApi.uploadNoticeFile.mockImplementation(
+      async (_org: string, file: File, progress: (p: number) => void) => {
+        progress(50)
+        return stored('17', file.name)
+      },
+    )
+    const wrapper = mountList()
+    await choose(wrapper, '2024年三八活动报名表.docx')
+
+    expect(noticeApi.uploadNoticeFile).toHaveBeenCalledWith(
+      '1',
+      expect.any(File),
+      expect.any(Function),
+      expect.any(AbortSignal),
+    )
+    expect(model(wrapper)).toEqual([
+      {
+        fileId: '17',
+        title: '2024年三八活动报名表',
+        name: '2024年三八活动报名表.docx',
+        size: 2048,
+        contentType: 'application/pdf',
+      },
+    ])
+    expect(document.querySelectorAll('[data-testid="notice-attachment-pending"]')).toHaveLength(0)
+  })
+
+  it('says why an upload failed and retries it', async () => {
+    noticeApi.uploadNoticeFile.mockRejectedValueOnce(
+      new ApiError(413, { type: 'x', title: '文件过大', status: 413, code: 'FILE_TOO_LARGE' }),
+    )
+    const wrapper = mountList()
+    await choose(wrapper, '宣传片.mp4')
+    expect(document.querySelector('[data-testid="notice-attachment-error"]')?.textContent).toBe(
+      '文件过大，无法上传：宣传片.mp4',
+    )
+    expect(model(wrapper)).toEqual([])
+
+    noticeApi.uploadNoticeFile.mockResolvedValueOnce(stored('18', '宣传片.mp4'))
+    await wrapper.get('[data-testid="notice-attachment-retry"]').trigger('click')
+    await flushPromises()
+    expect(noticeApi.uploadNoticeFile).toHaveBeenCalledTimes(2)
+    expect(model(wrapper).map((a) => a.fileId)).toEqual(['18'])
+    expect(document.querySelector('[data-testid="notice-attachment-error"]')).toBeNull()
+  })
+
+  it('renames, reorders and removes attachments', async () => {
+    const initial: AttachmentModel[] = [
+      { fileId: '1', title: '活动方案', name: '活动方案.docx', size: 10, contentType: 'x' },
+      { fileId: '2', title: '报名表', name: '报名表.xlsx', size: 10, contentType: 'x' },
+    ]
+    const wrapper = mountList(initial)
+    // the caption is edited in place, in the editor's form
+    await wrapper.findAll('[data-testid="notice-attachment-title"]')[1]!.setValue('参赛报名表')
+    expect(initial[1]?.title).toBe('参赛报名表')
+
+    await wrapper.findAll('[data-testid="notice-attachment-up"]')[1]!.trigger('click')
+    expect(model(wrapper).map((a) => a.fileId)).toEqual(['2', '1'])
+    expect(wrapper.findAll('[data-testid="notice-attachment"]')[0]?.text()).toContain('附件1')
+
+    await wrapper.findAll('[data-testid="notice-attachment-remove"]')[0]!.trigger('click')
+    expect(model(wrapper).map((a) => a.fileId)).toEqual(['1'])
+  })
+})
