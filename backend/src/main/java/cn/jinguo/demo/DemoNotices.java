@@ -3,6 +3,7 @@ package cn.jinguo.demo;
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.notice.DocNumbers;
 import cn.jinguo.notice.InboxService;
+import cn.jinguo.notice.NoticeDtos;
 import cn.jinguo.notice.NoticeDtos.NoticeInput;
 import cn.jinguo.notice.NoticeDtos.NoticeView;
 import cn.jinguo.notice.NoticeDtos.PublishRequest;
@@ -220,7 +221,8 @@ public class DemoNotices {
                 publishableDeadline(when, today),
                 n.planRequired(),
                 publishablePlanDeadline(when, today),
-                n.requirements());
+                n.requirements(),
+                n.attachments());
         long code = issuerCodeId(s.issuerCode(), issuer);
         NoticeView draft = as(s.actAs(), () -> notices.create(in));
         if (s.keepSerial() != null) numbers.continueAfter(code, signedOn.getYear(), s.keepSerial() - 1);
@@ -261,7 +263,10 @@ public class DemoNotices {
                 publishableDeadline(when, today),
                 draft.planRequired(),
                 publishablePlanDeadline(when, today),
-                draft.requirements());
+                draft.requirements(),
+                draft.attachments().stream()
+                        .map(a -> new NoticeDtos.AttachmentInput(a.fileId(), a.title()))
+                        .toList());
         long code = issuerCodeId(r.issuerCode(), org);
         as(r.actAs(), () -> notices.update(draft.id(), Integer.toString(draft.version()), in));
         NoticeView view =
