@@ -1,4 +1,4 @@
-import type { Crumb, Me, OrgCounts, OrgView } from '@/api/types'
+import type { Crumb, Me, MembershipView, OrgCounts, OrgView, Permission, Role } from '@/api/types'
 
 export function org(overrides: Partial<OrgView> = {}): OrgView {
   return {
@@ -40,9 +40,36 @@ export function me(overrides: Partial<Me> = {}): Me {
     email: 'wangfang@example.cn',
     platformAdmin: false,
     memberships: [
-      { id: 'm1', orgId: '118', orgName: '渝中区妇女联合会', orgCode: '500103', role: 'ORG_ADMIN' },
+      membership({
+        id: 'm1',
+        orgId: '118',
+        orgName: '渝中区妇女联合会',
+        orgCode: '500103',
+        role: 'ORG_ADMIN',
+      }),
     ],
     permissions: ['org:read', 'org:write', 'org:import', 'account:read', 'account:write', 'audit:read'],
     ...overrides,
   }
+}
+
+/** What each role allows (as the backend's Role enum says), for memberships in test data. */
+const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  ORG_ADMIN: [
+    'org:read',
+    'org:write',
+    'org:import',
+    'account:read',
+    'account:write',
+    'audit:read',
+    'notice:write',
+    'receipt:sign',
+  ],
+  EDITOR: ['org:read', 'account:read', 'notice:write', 'receipt:sign'],
+  REVIEWER: ['org:read', 'account:read', 'receipt:sign'],
+  VIEWER: ['org:read'],
+}
+
+export function membership(m: Omit<MembershipView, 'permissions'>): MembershipView {
+  return { ...m, permissions: ROLE_PERMISSIONS[m.role] }
 }

@@ -31,6 +31,7 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     forwards: [],
     revision: 0,
     recipientCount: 38,
+    signedCount: 10,
     publishedAt: '2024-02-27T02:00:00Z',
     createdBy: 'city.editor',
     updatedAt: '2024-02-27T02:00:00Z',
@@ -60,6 +61,7 @@ export function receipt(overrides: Partial<ReceiptView> = {}): ReceiptView {
     },
     deliveredAt: '2024-02-27T02:00:00Z',
     deadline: '2024-03-10T18:00:00+08:00',
+    actions: ['SIGN', 'FORWARD'],
     version: 1,
     ...overrides,
   }

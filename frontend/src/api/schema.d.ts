@@ -1161,6 +1161,15 @@ export interface components {
             /** @example 500103 */
             orgCode: string;
             role: components["schemas"]["Role"];
+            /**
+             * @description 该角色在此组织可做的事 / what the role allows in this org (and below it)
+             * @example [
+             *       "org:read",
+             *       "notice:write",
+             *       "receipt:sign"
+             *     ]
+             */
+            permissions: string[];
         };
         /**
          * @description 通知操作 / notice operation: UPDATE 修改草稿, DELETE 删除草稿, PUBLISH 发布, WITHDRAW 撤回, AMEND 修订, CLOSE 结束
@@ -1357,6 +1366,11 @@ export interface components {
              * @description 收文单位数（发布时冻结）/ recipients, frozen at publish
              */
             recipientCount: number;
+            /**
+             * Format: int64
+             * @description 已签收单位数 / recipients that signed
+             */
+            signedCount: number;
             publishedAt?: components["schemas"]["Instant"];
             withdrawnAt?: components["schemas"]["Instant"];
             withdrawnReason?: string;
@@ -1612,6 +1626,11 @@ export interface components {
             /** @description Per-field errors */
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发
+         * @enum {string}
+         */
+        ReceiptAction: "SIGN" | "FORWARD";
         /** @description 一页收文 / a page of receipts */
         ReceiptPage: {
             items: components["schemas"]["ReceiptView"][];
@@ -1636,6 +1655,8 @@ export interface components {
             signedBy?: string;
             /** @description 本单位转发的通知 / this org's re-issue */
             forwardedNoticeId?: string;
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["ReceiptAction"][];
             /** Format: int32 */
             version: number;
         };
@@ -2804,6 +2825,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 已签收 / signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -3151,6 +3181,8 @@ export interface operations {
     listNotices: {
         parameters: {
             query?: {
+                /** @description 只看范围内发出的，不含收到的（发文列表）/ only notices issued in the caller's subtree */
+                issued?: boolean;
                 /** @description 只看该单位发出的 / issued by this org */
                 issuerOrgId?: string;
                 page?: number;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { UserManagerSettings } from 'oidc-client-ts'
-import { me } from '@/__tests__/fixtures'
+import { me, membership } from '@/__tests__/fixtures'
 
 // A stand-in for oidc-client-ts's UserManager that records what the store asks of it.
 const oidc = vi.hoisted(() => {
@@ -193,8 +193,20 @@ describe('auth store', () => {
     meApi.fetchMe.mockResolvedValue(
       me({
         memberships: [
-          { id: 'm1', orgId: '118', orgName: '渝中区妇女联合会', orgCode: '500103', role: 'ORG_ADMIN' },
-          { id: 'm2', orgId: '205', orgName: '江北区妇女联合会', orgCode: '500105', role: 'VIEWER' },
+          membership({
+            id: 'm1',
+            orgId: '118',
+            orgName: '渝中区妇女联合会',
+            orgCode: '500103',
+            role: 'ORG_ADMIN',
+          }),
+          membership({
+            id: 'm2',
+            orgId: '205',
+            orgName: '江北区妇女联合会',
+            orgCode: '500105',
+            role: 'VIEWER',
+          }),
         ],
         permissions: ['org:read', 'org:write'],
       }),

@@ -1,24 +1,18 @@
 import type { FormItemRule } from 'element-plus'
 import type { ComposerTranslation } from 'vue-i18n'
-import type { MembershipView, NoticeView, Role } from '@/api/types'
+import type { MembershipView, NoticeView } from '@/api/types'
 import { EMAIL_PATTERN, MAX_LENGTH, PHONE_PATTERN, type NoticeFormModel } from './data'
-
-/**
- * Roles that hold notice:write (the backend's Role → Permission table). GET /me lists memberships with
- * their role only, so the editor offers as issuers the orgs where the caller has one of these.
- */
-export const NOTICE_WRITE_ROLES: readonly Role[] = ['ORG_ADMIN', 'EDITOR']
 
 export interface IssuerOption {
   id: string
   name: string
 }
 
-/** The orgs the caller can issue for; an existing draft's own issuer is always listed. */
+/** The orgs whose notices the caller writes (notice:write in that very org); a draft's own issuer is always listed. */
 export function issuerOptions(memberships: MembershipView[], notice: NoticeView | null): IssuerOption[] {
   const options = new Map<string, string>()
   for (const m of memberships) {
-    if (NOTICE_WRITE_ROLES.includes(m.role)) options.set(m.orgId, m.orgName)
+    if (m.permissions.includes('notice:write')) options.set(m.orgId, m.orgName)
   }
   if (notice && !options.has(notice.issuerOrgId)) options.set(notice.issuerOrgId, notice.issuerName)
   return [...options].map(([id, name]) => ({ id, name }))

@@ -65,10 +65,13 @@ export function filtersToApi(filters: NoticeListFilters): {
   status?: NoticeStatus
   q?: string
   issuerOrgId?: string
+  issued: true
   page: number
   size: number
 } {
+  // 发文: what the caller's orgs issued, not what they received (that is the inbox).
   return {
+    issued: true,
     status: filters.status || undefined,
     q: filters.q.trim() || undefined,
     issuerOrgId: filters.issuerOrgId || undefined,

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { defineComponent, h } from 'vue'
 import InboxPage from '../index.vue'
 import { mountWithApp, settle } from '@/__tests__/mount'
-import { me } from '@/__tests__/fixtures'
+import { me, membership } from '@/__tests__/fixtures'
 import { receipt } from '@/__tests__/receive-fixtures'
 import { useAuthStore } from '@/stores/auth'
 
@@ -126,8 +126,20 @@ describe('inbox', () => {
 
   it('offers an org selector to a member of several orgs', async () => {
     const { wrapper } = await mountInbox([
-      { id: 'm1', orgId: '118', orgName: '渝中区妇女联合会', orgCode: '500103', role: 'ORG_ADMIN' },
-      { id: 'm2', orgId: '7', orgName: '解放碑街道妇女联合会', orgCode: '500103001', role: 'VIEWER' },
+      membership({
+        id: 'm1',
+        orgId: '118',
+        orgName: '渝中区妇女联合会',
+        orgCode: '500103',
+        role: 'ORG_ADMIN',
+      }),
+      membership({
+        id: 'm2',
+        orgId: '7',
+        orgName: '解放碑街道妇女联合会',
+        orgCode: '500103001',
+        role: 'VIEWER',
+      }),
     ])
     expect(wrapper.find('[data-testid="inbox-org"]').exists()).toBe(true)
     useAuthStore().setCurrentOrg('7')

@@ -111,6 +111,7 @@ describe('notice list filters', () => {
     const filters = { status: 'PUBLISHED' as const, q: ' 妇女节 ', issuerOrgId: '', page: 2, size: 20 }
     expect(filtersToQuery(filters)).toEqual({ status: 'PUBLISHED', q: '妇女节', page: '2' })
     expect(filtersToApi(filters)).toEqual({
+      issued: true,
       status: 'PUBLISHED',
       q: '妇女节',
       issuerOrgId: undefined,

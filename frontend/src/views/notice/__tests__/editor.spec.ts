@@ -5,7 +5,7 @@ import { defineComponent, h } from 'vue'
 import { createPinia } from 'pinia'
 import NoticeEditor from '../editor.vue'
 import { mountWithApp } from '@/__tests__/mount'
-import { me, org } from '@/__tests__/fixtures'
+import { me, membership, org } from '@/__tests__/fixtures'
 import { ApiError } from '@/api/problem'
 import { useAuthStore } from '@/stores/auth'
 import { notice, preview } from './fixtures'
@@ -47,8 +47,8 @@ async function open(path: string) {
   const auth = useAuthStore(pinia)
   auth.me = me({
     memberships: [
-      { id: 'm1', orgId: '1', orgName: '重庆市妇女联合会', orgCode: '500000', role: 'EDITOR' },
-      { id: 'm2', orgId: '9', orgName: '某区妇联', orgCode: '500999', role: 'VIEWER' },
+      membership({ id: 'm1', orgId: '1', orgName: '重庆市妇女联合会', orgCode: '500000', role: 'EDITOR' }),
+      membership({ id: 'm2', orgId: '9', orgName: '某区妇联', orgCode: '500999', role: 'VIEWER' }),
     ],
     permissions: ['org:read', 'notice:write'],
   })

@@ -20,6 +20,7 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     forwards: [],
     revision: 0,
     recipientCount: 0,
+    signedCount: 0,
     createdBy: 'city.editor',
     updatedAt: '2024-02-26T02:00:00Z',
     actions: ['UPDATE', 'DELETE', 'PUBLISH'],

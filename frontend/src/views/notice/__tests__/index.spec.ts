@@ -56,7 +56,14 @@ beforeEach(() => {
 describe('notice list', { timeout: 20_000 }, () => {
   it('loads the filters from the URL and shows the rows', async () => {
     const { wrapper } = await open('/notices?status=PUBLISHED&q=三八&page=2')
-    expect(lastQuery()).toEqual({ status: 'PUBLISHED', q: '三八', issuerOrgId: undefined, page: 1, size: 20 })
+    expect(lastQuery()).toEqual({
+      issued: true,
+      status: 'PUBLISHED',
+      q: '三八',
+      issuerOrgId: undefined,
+      page: 1,
+      size: 20,
+    })
     const rows = wrapper.findAll('.el-table__body tr')
     expect(rows).toHaveLength(2)
     expect(rows[0]?.text()).toContain('渝妇发〔2024〕5号')

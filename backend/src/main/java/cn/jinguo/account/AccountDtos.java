@@ -19,7 +19,22 @@ public final class AccountDtos {
             @Schema(required = true, example = "118") String orgId,
             @Schema(required = true, example = "渝中区妇女联合会") String orgName,
             @Schema(required = true, example = "500103") String orgCode,
-            @Schema(required = true) Role role) {}
+            @Schema(required = true) Role role,
+            @Schema(
+                            required = true,
+                            description = "该角色在此组织可做的事 / what the role allows in this org (and below it)",
+                            example = "[\"org:read\",\"notice:write\",\"receipt:sign\"]")
+                    List<String> permissions) {
+        MembershipView(String id, String orgId, String orgName, String orgCode, Role role) {
+            this(
+                    id,
+                    orgId,
+                    orgName,
+                    orgCode,
+                    role,
+                    role.permissions().stream().map(p -> p.key).sorted().toList());
+        }
+    }
 
     @Schema(name = "AccountView", description = "账号 / an account")
     public record AccountView(

@@ -79,6 +79,10 @@ public class InboxResource {
             summary = "签收 / sign for a notice",
             description = "本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。"
                     + " / A member of the org with receipt:sign signs once; a second sign is 409.")
+    @APIResponse(
+            responseCode = "200",
+            description = "已签收 / signed",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
     @APIResponse(responseCode = "409", description = "已签收或通知已撤回 / already signed, or the notice is withdrawn")
     public ReceiptView sign(@PathParam("receiptId") String receiptId) {
         return service.sign(receiptId);

@@ -184,6 +184,16 @@ public class InboxService {
         return r;
     }
 
+    /** What the caller may do with the receipt now, by the rules sign and forward check. */
+    private List<ReceiptAction> actions(Receipt r) {
+        if (r.notice.status != NoticeStatus.PUBLISHED) return List.of();
+        List<ReceiptAction> out = new java.util.ArrayList<>(2);
+        if (r.signedAt == null && scope.actsFor(r.org.id, Permission.RECEIPT_SIGN)) out.add(ReceiptAction.SIGN);
+        if (r.forwardedNoticeId == null && scope.actsFor(r.org.id, Permission.NOTICE_WRITE))
+            out.add(ReceiptAction.FORWARD);
+        return out;
+    }
+
     private List<ReceiptView> views(List<Receipt> receipts, Org org) {
         var summaries =
                 notices.summaries(receipts.stream().map(r -> r.notice.id).toList());
@@ -202,6 +212,7 @@ public class InboxService {
                             r.signedAt,
                             r.signedBy,
                             r.forwardedNoticeId == null ? null : r.forwardedNoticeId.toString(),
+                            actions(r),
                             r.version);
                 })
                 .toList();

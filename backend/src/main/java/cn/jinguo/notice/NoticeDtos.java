@@ -168,6 +168,7 @@ public final class NoticeDtos {
             @Schema(required = true, description = "由此转发的通知 / notices re-issuing this one") List<NoticeRef> forwards,
             @Schema(required = true, description = "修订次数 / number of amendments", example = "0") int revision,
             @Schema(required = true, description = "收文单位数（发布时冻结）/ recipients, frozen at publish") int recipientCount,
+            @Schema(required = true, description = "已签收单位数 / recipients that signed") long signedCount,
             Instant publishedAt,
             Instant withdrawnAt,
             String withdrawnReason,
@@ -254,6 +255,8 @@ public final class NoticeDtos {
             Instant signedAt,
             String signedBy,
             @Schema(description = "本单位转发的通知 / this org's re-issue") String forwardedNoticeId,
+            @Schema(required = true, description = "调用者现在可执行的操作 / what the caller may do now")
+                    List<ReceiptAction> actions,
             @Schema(required = true) int version) {}
 
     @Schema(name = "ReceiptPage", description = "一页收文 / a page of receipts")

@@ -57,9 +57,13 @@ public class NoticeResource {
             @QueryParam("issuerOrgId") @Parameter(description = "只看该单位发出的 / issued by this org") String issuerOrgId,
             @QueryParam("status") NoticeStatus status,
             @QueryParam("q") @Parameter(description = "检索词 / search term", example = "三八") String q,
+            @QueryParam("issued")
+                    @DefaultValue("false")
+                    @Parameter(description = "只看范围内发出的，不含收到的（发文列表）/ only notices issued in the caller's subtree")
+                    boolean issued,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1–200") int size) {
-        return service.list(issuerOrgId, status, q, new Paging(page, size));
+        return service.list(issuerOrgId, status, q, issued, new Paging(page, size));
     }
 
     @POST

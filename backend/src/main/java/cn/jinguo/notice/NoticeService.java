@@ -88,19 +88,21 @@ public class NoticeService {
     }
 
     @Transactional
-    public NoticePage list(String issuerOrgId, NoticeStatus status, String q, Paging paging) {
+    public NoticePage list(String issuerOrgId, NoticeStatus status, String q, boolean issuedOnly, Paging paging) {
         // Issued within the caller's subtree, or (once published) received there. Both filters bind the same
         // scope parameters with the same values.
         DataScope.Filter issued = scope.filter("i.path");
         DataScope.Filter received = scope.filter("o.path");
         StringBuilder where = new StringBuilder(" from notice n join org i on i.id = n.issuer_org_id where (")
-                .append(issued.condition())
-                .append(" or (n.status <> 'DRAFT' and exists (select 1 from receipt r join org o on o.id = r.org_id")
-                .append(" where r.notice_id = n.id and ")
-                .append(received.condition())
-                .append(")))");
+                .append(issued.condition());
+        if (!issuedOnly)
+            where.append(" or (n.status <> 'DRAFT' and exists (select 1 from receipt r join org o on o.id = r.org_id")
+                    .append(" where r.notice_id = n.id and ")
+                    .append(received.condition())
+                    .append("))");
+        where.append(")");
         Map<String, Object> params = new HashMap<>(issued.params());
-        params.putAll(received.params());
+        if (!issuedOnly) params.putAll(received.params());
         if (issuerOrgId != null) {
             Long key = Ids.parseOrNull(issuerOrgId);
             where.append(" and n.issuer_org_id = :issuer");
@@ -433,6 +435,14 @@ public class NoticeService {
                         : List.of(NoticeAction.AMEND, NoticeAction.WITHDRAW, NoticeAction.CLOSE);
             case WITHDRAWN, CLOSED -> List.of();
         };
+    }
+
+    long signedCount(Notice n) {
+        if (n.status == NoticeStatus.DRAFT) return 0;
+        return em.createQuery(
+                        "select count(r) from Receipt r where r.notice.id = :id and r.signedAt is not null", Long.class)
+                .setParameter("id", n.id)
+                .getSingleResult();
     }
 
     Notice find(Long id) {

@@ -52,6 +52,7 @@ final class NoticeViews {
                 service.forwardsOf(n).stream().map(NoticeViews::ref).toList(),
                 n.revision,
                 n.recipientCount,
+                service.signedCount(n),
                 n.publishedAt,
                 n.withdrawnAt,
                 n.withdrawnReason,

@@ -30,6 +30,7 @@ class MeResourceTest {
                 .body("platformAdmin", equalTo(false))
                 .body("memberships[0].orgCode", equalTo("500103"))
                 .body("memberships[0].role", equalTo("ORG_ADMIN"))
+                .body("memberships[0].permissions", hasItems("notice:write", "receipt:sign", "org:write"))
                 .body("permissions", hasItems("org:read", "org:write", "org:import"))
                 .body("permissions", not(hasItem("platform:admin")));
     }

@@ -4,6 +4,7 @@ import static cn.jinguo.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,14 +126,27 @@ class NoticeLifecycleTest {
                 .get("/api/v1/inbox/" + receipt)
                 .then()
                 .statusCode(200)
-                .body("firstReadBy", equalTo("district_editor"));
+                .body("firstReadBy", equalTo("district_editor"))
+                .body("actions", equalTo(List.of("SIGN", "FORWARD")));
+        // The buttons each member gets follow the same rules as the operations.
+        as("district_reviewer").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of("SIGN")));
+        as("district_viewer").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of()));
+        as("city_admin").get("/api/v1/inbox/" + receipt).then().statusCode(200).body("actions", equalTo(List.of()));
         as("district_viewer").post("/api/v1/inbox/" + receipt + "/sign").then().statusCode(403);
         as("city_admin").post("/api/v1/inbox/" + receipt + "/sign").then().statusCode(403);
         as("district_admin")
                 .post("/api/v1/inbox/" + receipt + "/sign")
                 .then()
                 .statusCode(200)
-                .body("signedBy", equalTo("district_admin"));
+                .body("signedBy", equalTo("district_admin"))
+                .body("actions", equalTo(List.of("FORWARD")));
+        as("city_editor").get("/api/v1/notices/" + id).then().body("signedCount", equalTo(1));
+        // The issuer's 发文 list keeps to what it issued; the district's shows what it received unless asked not to.
+        as("district_admin").get("/api/v1/notices?q=" + "关于开展“三八”节活动的通知").then().body("items.id", hasItem(id));
+        as("district_admin")
+                .get("/api/v1/notices?issued=true&q=" + "关于开展“三八”节活动的通知")
+                .then()
+                .body("items.id", not(hasItem(id)));
         as("district_editor")
                 .post("/api/v1/inbox/" + receipt + "/sign")
                 .then()
@@ -143,6 +157,7 @@ class NoticeLifecycleTest {
 
         Response forwarded = as("district_admin").post("/api/v1/inbox/" + receipt + "/forward");
         forwarded.then().statusCode(201).body("parent.id", equalTo(id)).body("status", equalTo("DRAFT"));
+        as("district_admin").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of()));
         String reissue = forwarded.path("id");
         as("district_admin")
                 .post("/api/v1/inbox/" + receipt + "/forward")
