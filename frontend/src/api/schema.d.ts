@@ -4347,6 +4347,11 @@ export interface operations {
             query?: {
                 /** @description true: open only; false: closed only */
                 active?: boolean;
+                /**
+                 * @description 只要这些组织（可重复，最多 200 个；范围外的不返回）/ only these orgs (repeatable, ≤ 200; those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds
+                 * @example 118
+                 */
+                id?: string[];
                 level?: components["schemas"]["FederationLevel"];
                 page?: number;
                 /** @description Only direct children of this org (404 when outside the scope) */

@@ -22,7 +22,13 @@ const noticeApi = vi.hoisted(() => ({
   downloadNoticeFile: vi.fn(),
 }))
 vi.mock('@/api/notice', () => noticeApi)
-const orgApi = vi.hoisted(() => ({ fetchOrg: vi.fn(), fetchChildren: vi.fn(), searchOrgs: vi.fn() }))
+const orgApi = vi.hoisted(() => ({
+  MAX_PAGE_SIZE: 200,
+  fetchOrg: vi.fn(),
+  fetchOrgsByIds: vi.fn().mockResolvedValue([]),
+  fetchChildren: vi.fn(),
+  searchOrgs: vi.fn(),
+}))
 vi.mock('@/api/org', () => orgApi)
 
 const Blank = defineComponent({ render: () => h('div', { 'data-testid': 'blank' }) })

@@ -11,7 +11,13 @@ import { preview } from './fixtures'
 
 const noticeApi = vi.hoisted(() => ({ previewRecipients: vi.fn() }))
 vi.mock('@/api/notice', () => noticeApi)
-const orgApi = vi.hoisted(() => ({ fetchOrg: vi.fn(), fetchChildren: vi.fn(), searchOrgs: vi.fn() }))
+const orgApi = vi.hoisted(() => ({
+  MAX_PAGE_SIZE: 200,
+  fetchOrg: vi.fn(),
+  fetchOrgsByIds: vi.fn(),
+  fetchChildren: vi.fn(),
+  searchOrgs: vi.fn(),
+}))
 vi.mock('@/api/org', () => orgApi)
 
 const city = org({
@@ -51,6 +57,7 @@ beforeEach(() => {
   vi.clearAllMocks()
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   orgApi.fetchOrg.mockResolvedValue({ org: city, etag: '"1"' })
+  orgApi.fetchOrgsByIds.mockResolvedValue([])
 })
 
 afterEach(() => {
@@ -169,5 +176,19 @@ describe('recipient picker', () => {
     mountPicker({ groups: [], orgIds: ['900'], excludedOrgIds: [] })
     await debounce()
     expect(text('recipient-preview-message')).toBe('以下单位不存在、已关闭或不在发文范围内：900')
+  })
+
+  it('names the orgs a saved rule holds with one request for all of them', async () => {
+    noticeApi.previewRecipients.mockResolvedValue(preview())
+    orgApi.fetchOrgsByIds.mockResolvedValue([
+      org({ id: '118', name: '渝中区妇女联合会' }),
+      org({ id: '7', name: '解放碑街道妇女联合会' }),
+    ])
+    const wrapper = mountPicker({ groups: [], orgIds: ['118'], excludedOrgIds: ['7'] })
+    await debounce()
+    expect(orgApi.fetchOrgsByIds).toHaveBeenCalledTimes(1)
+    expect(orgApi.fetchOrgsByIds.mock.calls[0]![0]).toEqual(expect.arrayContaining(['118', '7']))
+    expect(wrapper.get('[data-testid="recipient-explicit"]').text()).toContain('渝中区妇女联合会')
+    expect(wrapper.get('[data-testid="recipient-excluded"]').text()).toContain('解放碑街道妇女联合会')
   })
 })

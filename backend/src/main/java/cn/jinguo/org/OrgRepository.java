@@ -72,7 +72,8 @@ public class OrgRepository implements PanacheRepository<Org> {
         return counts;
     }
 
-    public record SearchCriteria(String q, OrgType type, FederationLevel level, Boolean active, Long parentId) {}
+    public record SearchCriteria(
+            String q, OrgType type, FederationLevel level, Boolean active, Long parentId, List<Long> ids) {}
 
     public List<Org> search(DataScope.Filter scope, SearchCriteria c, Paging paging) {
         TypedQuery<Org> q =
@@ -108,6 +109,10 @@ public class OrgRepository implements PanacheRepository<Org> {
         if (c.parentId() != null) {
             where.append(" and o.parentId = :parentId");
             params.put("parentId", c.parentId());
+        }
+        if (c.ids() != null && !c.ids().isEmpty()) {
+            where.append(" and o.id in :ids");
+            params.put("ids", c.ids());
         }
         TypedQuery<T> q = getEntityManager().createQuery(select + where + order, type);
         params.forEach(q::setParameter);

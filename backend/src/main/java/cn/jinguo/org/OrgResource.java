@@ -75,9 +75,16 @@ public class OrgResource {
             @QueryParam("parentId")
                     @Parameter(description = "Only direct children of this org (404 when outside the scope)")
                     String parentId,
+            @QueryParam("id")
+                    @Parameter(
+                            description =
+                                    "只要这些组织（可重复，最多 200 个；范围外的不返回）/ only these orgs (repeatable, ≤ 200;"
+                                            + " those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds",
+                            example = "118")
+                    List<String> ids,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1–200") int size) {
-        return service.search(q, type, level, active, parentId, new Paging(page, size));
+        return service.search(q, type, level, active, parentId, ids, new Paging(page, size));
     }
 
     @GET

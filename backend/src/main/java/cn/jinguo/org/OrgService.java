@@ -61,9 +61,24 @@ public class OrgService {
 
     @Transactional
     public OrgPage search(
-            String q, OrgType type, FederationLevel level, Boolean active, String parentId, Paging paging) {
+            String q,
+            OrgType type,
+            FederationLevel level,
+            Boolean active,
+            String parentId,
+            List<String> ids,
+            Paging paging) {
         Long parent = parentId == null ? null : visible(parentId).id;
-        var criteria = new OrgRepository.SearchCriteria(q, type, level, active, parent);
+        List<Long> keys = new ArrayList<>();
+        if (ids != null) {
+            if (ids.size() > Paging.MAX_SIZE) throw ApiException.field("id", "Size");
+            for (String id : ids) {
+                Long key = Ids.parseOrNull(id);
+                if (key == null) throw ApiException.field("id", "Invalid");
+                keys.add(key);
+            }
+        }
+        var criteria = new OrgRepository.SearchCriteria(q, type, level, active, parent, keys);
         DataScope.Filter filter = scope.filter("o.path");
         List<Org> found = orgs.search(filter, criteria, paging);
         return new OrgPage(

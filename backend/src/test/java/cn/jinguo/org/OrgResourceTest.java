@@ -388,6 +388,16 @@ class OrgResourceTest {
                 .get("/api/v1/orgs?parentId=" + Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT))
                 .then()
                 .statusCode(404);
+        // Names for a batch of ids in one call; ids outside the scope are simply not there.
+        String township = Api.orgId(ds, DemoOrgs.TOWNSHIP);
+        as(ADMIN)
+                .get("/api/v1/orgs?id=" + district() + "&id=" + township + "&id="
+                        + Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.code", equalTo(List.of(DemoOrgs.DISTRICT, DemoOrgs.TOWNSHIP)));
+        as(ADMIN).get("/api/v1/orgs?id=abc").then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 
     @Test
