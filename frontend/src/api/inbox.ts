@@ -1,5 +1,5 @@
 import { api, quiet, unwrap } from './client'
-import type { InboxFilter, InboxSummary, NoticeView, ReceiptPage, ReceiptView } from './types'
+import type { InboxFilter, InboxIssuer, InboxSummary, NoticeView, ReceiptPage, ReceiptView } from './types'
 
 /** The inbox (/api/v1/inbox…): receipts of an org the caller belongs to. Failures throw ApiError. */
 
@@ -29,6 +29,11 @@ export async function fetchInbox({
 
 export async function fetchInboxSummary(orgId?: string): Promise<InboxSummary> {
   return unwrap(api.GET('/api/v1/inbox/summary', { params: { query: { orgId } } }))
+}
+
+/** The orgs that sent notices to this inbox (the issuer filter's choices); quiet: the filter just stays empty. */
+export async function fetchInboxIssuers(orgId: string): Promise<InboxIssuer[]> {
+  return unwrap(api.GET('/api/v1/inbox/issuers', { params: { query: { orgId } }, headers: quiet() }))
 }
 
 /** Opening records the first read by a member of the receipt's org. 404 is shown in place. */

@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/issuers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 发文单位列表 / who sent to this inbox
+         * @description 向该单位发过通知的单位及通知数（最多 200 个），供按发文单位筛选。 / Orgs that sent notices to this org, with counts (at most 200), for the issuer filter.
+         */
+        get: operations["listInboxIssuers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox/summary": {
         parameters: {
             query?: never;
@@ -1061,6 +1081,19 @@ export interface components {
             errors: components["schemas"]["ImportError"][];
             createdAt: components["schemas"]["Instant"];
             finishedAt?: components["schemas"]["Instant"];
+        };
+        /** @description 向本单位发过文的单位 / an org that sent notices to this inbox */
+        InboxIssuer: {
+            /** @example 1 */
+            orgId: string;
+            /** @example 重庆市妇女联合会 */
+            name: string;
+            /**
+             * Format: int64
+             * @description 收到的通知数 / notices received from it
+             * @example 12
+             */
+            count: number;
         };
         /** @description 收文角标 / inbox badge counts */
         InboxSummary: {
@@ -2573,6 +2606,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInboxIssuers: {
+        parameters: {
+            query?: {
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxIssuer"][];
                 };
             };
             /** @description 请求参数有误 / bad input */

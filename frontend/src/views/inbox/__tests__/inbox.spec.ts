@@ -11,6 +11,7 @@ import { useAuthStore } from '@/stores/auth'
 const api = vi.hoisted(() => ({
   fetchInbox: vi.fn(),
   fetchInboxSummary: vi.fn(),
+  fetchInboxIssuers: vi.fn(),
 }))
 vi.mock('@/api/inbox', () => api)
 
@@ -42,6 +43,10 @@ beforeEach(() => {
   vi.clearAllMocks()
   api.fetchInboxSummary.mockResolvedValue({ unread: 2, unsigned: 5, dueSoon: 2, overdue: 1 })
   api.fetchInbox.mockResolvedValue({ items: [receipt()], total: 1, page: 0, size: 20 })
+  api.fetchInboxIssuers.mockResolvedValue([
+    { orgId: '1', name: '重庆市妇女联合会', count: 3 },
+    { orgId: '5', name: '市妇联宣传部', count: 1 },
+  ])
 })
 
 describe('inbox', () => {
@@ -65,6 +70,23 @@ describe('inbox', () => {
     expect(wrapper.get('[data-testid="inbox-state"]').text()).toBe('未读')
     // one membership: no org selector
     expect(wrapper.find('[data-testid="inbox-org"]').exists()).toBe(false)
+  })
+
+  it('offers every org that sent to this inbox in the issuer filter, and filters by it', async () => {
+    const { wrapper } = await mountInbox()
+    expect(api.fetchInboxIssuers).toHaveBeenCalledWith('118')
+    await wrapper.get('[data-testid="inbox-issuer"]').trigger('click')
+    await settle()
+    const options = [...document.querySelectorAll('.el-select-dropdown__item')].map((o) =>
+      o.textContent?.trim(),
+    )
+    expect(options).toEqual(expect.arrayContaining(['重庆市妇女联合会', '市妇联宣传部']))
+    const dept = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find(
+      (o) => o.textContent?.trim() === '市妇联宣传部',
+    )
+    dept!.click()
+    await settle()
+    expect(lastQuery()).toEqual(expect.objectContaining({ issuerOrgId: '5', page: 0 }))
   })
 
   it.each([

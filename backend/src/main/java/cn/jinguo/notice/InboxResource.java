@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,6 +60,17 @@ public class InboxResource {
             description = "未读、未签收、即将到期、已过期的数量。 / Unread, unsigned, due soon and overdue counts.")
     public InboxSummary summary(@QueryParam("orgId") String orgId) {
         return service.summary(orgId);
+    }
+
+    @GET
+    @Path("/issuers")
+    @Operation(
+            operationId = "listInboxIssuers",
+            summary = "发文单位列表 / who sent to this inbox",
+            description = "向该单位发过通知的单位及通知数（最多 200 个），供按发文单位筛选。"
+                    + " / Orgs that sent notices to this org, with counts (at most 200), for the issuer filter.")
+    public List<NoticeDtos.InboxIssuer> issuers(@QueryParam("orgId") String orgId) {
+        return service.issuers(orgId);
     }
 
     @GET

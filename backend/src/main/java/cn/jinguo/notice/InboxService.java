@@ -115,6 +115,22 @@ public class InboxService {
                 ((Number) row[3]).longValue());
     }
 
+    /** The orgs that sent notices to this inbox, most notices first: the choices of the issuer filter. */
+    @Transactional
+    public List<NoticeDtos.InboxIssuer> issuers(String orgId) {
+        Org org = inboxOrg(orgId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select i.id, i.name, count(*) from receipt r join notice n on n.id = r.notice_id"
+                                + " join org i on i.id = n.issuer_org_id where r.org_id = :org"
+                                + " group by i.id, i.name order by count(*) desc, i.name limit 200")
+                .setParameter("org", org.id)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new NoticeDtos.InboxIssuer(r[0].toString(), (String) r[1], ((Number) r[2]).longValue()))
+                .toList();
+    }
+
     /** Opening a receipt as a member of its org records the first read. */
     @Transactional
     public ReceiptView open(String receiptId) {

@@ -273,6 +273,12 @@ public final class NoticeDtos {
             @Schema(required = true, description = "三天内到期且未签收 / due within three days") long dueSoon,
             @Schema(required = true, description = "已过期 / past the deadline") long overdue) {}
 
+    @Schema(name = "InboxIssuer", description = "向本单位发过文的单位 / an org that sent notices to this inbox")
+    public record InboxIssuer(
+            @Schema(required = true, example = "1") String orgId,
+            @Schema(required = true, example = "重庆市妇女联合会") String name,
+            @Schema(required = true, description = "收到的通知数 / notices received from it", example = "12") long count) {}
+
     @Schema(name = "IssuerCodeView", description = "机关代字 / an issuer code")
     public record IssuerCodeView(
             @Schema(required = true) String id,

@@ -2,6 +2,7 @@ package cn.jinguo.notice;
 
 import static cn.jinguo.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -122,6 +123,20 @@ class NoticeLifecycleTest {
         String receipt = receiptOf(id, DemoOrgs.DISTRICT);
         as("district_admin").get("/api/v1/inbox").then().statusCode(200).body("items.notice.id", hasItem(id));
         as("district_admin").get("/api/v1/inbox/summary").then().statusCode(200);
+        as("district_admin")
+                .get("/api/v1/inbox/issuers")
+                .then()
+                .statusCode(200)
+                .body("find { it.orgId == '" + city() + "' }.count", greaterThanOrEqualTo(1));
+        // another org's inbox: a member of it only (404 outside the subtree, 403 above it)
+        as("district_admin")
+                .get("/api/v1/inbox/issuers?orgId=" + Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT))
+                .then()
+                .statusCode(404);
+        as("city_admin")
+                .get("/api/v1/inbox/issuers?orgId=" + Api.orgId(ds, DemoOrgs.DISTRICT))
+                .then()
+                .statusCode(403);
         as("district_editor")
                 .get("/api/v1/inbox/" + receipt)
                 .then()
