@@ -1,3 +1,6 @@
+import { mkdir, readFile, rmdir, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, type Locator, type Page, type Response } from '@playwright/test'
 
 /** Password of every demo user in deploy/keycloak/jinguo-realm.json. */
@@ -23,28 +26,78 @@ export async function expectKeycloakLogin(page: Page): Promise<void> {
   await expect(page.locator('#password')).toBeVisible()
 }
 
+/** Where the workers of a run agree on who is signing in (one directory per demo user). */
+const LOGIN_LOCKS = join(tmpdir(), 'jinguo-e2e-logins')
+/** Time between two logins of the same user, from the end of one to the start of the next. */
+const LOGIN_GAP_MS = 1_500
+/** A lock older than this was left by a killed worker. */
+const STALE_LOCK_MS = 30_000
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `login` while no other worker signs in as `username`, and at least LOGIN_GAP_MS after the
+ * last login of that user by any worker. Keycloak (brute-force protection on, as in production) takes
+ * concurrent or back-to-back logins of one user for an attack and locks the user for a minute.
+ * The lock is a directory (mkdir is atomic across processes) beside a file with the time of the
+ * user's last login.
+ */
+async function withLoginLock(username: string, login: () => Promise<void>): Promise<void> {
+  await mkdir(LOGIN_LOCKS, { recursive: true })
+  const lock = join(LOGIN_LOCKS, `${username}.lock`)
+  const last = join(LOGIN_LOCKS, `${username}.last`)
+  for (;;) {
+    try {
+      await mkdir(lock)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const since = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      )
+      if (since > STALE_LOCK_MS) await rmdir(lock).catch(() => undefined)
+      else await pause(100)
+    }
+  }
+  try {
+    const previous = Number(await readFile(last, 'utf8').catch(() => '0')) || 0
+    const wait = previous + LOGIN_GAP_MS - Date.now()
+    if (wait > 0) await pause(wait)
+    await login()
+  } finally {
+    await writeFile(last, String(Date.now()))
+    await rmdir(lock).catch(() => undefined)
+  }
+}
+
 /**
  * Opens `path` of the SPA, signs in through Keycloak's own login form and waits until the SPA is back
  * on `path` with the user's profile (GET /me) loaded.
  *
- * Keycloak's brute-force protection takes two logins of the same user within a second for an attack and
- * locks that user for a minute: keep all tests of one demo user in one file, run in order
- * (`test.describe.configure({ mode: 'default' })`), so two workers never sign in as the same user at once.
+ * Keycloak's brute-force protection takes two logins of the same user within a second (or at once) for
+ * an attack and locks that user for a minute. So the login itself (submit → back in the SPA) runs under
+ * a per-user lock shared by all workers (withLoginLock): specs may sign in as the same demo user from
+ * files that run side by side. Tests of one file that share data still run in order
+ * (`test.describe.configure({ mode: 'default' | 'serial' })`).
  */
 export async function signIn(page: Page, username: string, path = '/'): Promise<void> {
   await page.goto(path)
   await expectKeycloakLogin(page)
   await page.locator('#username').fill(username)
   await page.locator('#password').fill(DEMO_PASSWORD)
-  await page.locator('#kc-login').click()
-  // Keycloak → /auth/callback (code exchange) → back to `path`
-  await page.waitForURL((url) => !url.href.startsWith(KEYCLOAK_URL) && !url.pathname.startsWith('/auth/'))
+  await withLoginLock(username, async () => {
+    await page.locator('#kc-login').click()
+    // Keycloak → /auth/callback (code exchange) → back to `path`
+    await page.waitForURL((url) => !url.href.startsWith(KEYCLOAK_URL) && !url.pathname.startsWith('/auth/'))
+  })
   await expect(page.getByTestId('logout-button')).toBeVisible()
 }
 
-/** A text input by test id (Element Plus puts the id on the <input> or on its wrapper). */
+/** A text input or textarea by test id (Element Plus puts the id on the <input> or on its wrapper). */
 export function input(page: Page | Locator, testId: string): Locator {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+  const id = `[data-testid="${testId}"]`
+  return page.locator(`input${id}, textarea${id}, ${id} input, ${id} textarea`).first()
 }
 
 /** Picks an option of a plain (non-filterable) el-select; the options live in a popper on <body>. */
