@@ -136,10 +136,15 @@ export async function listIssuerCodes(orgId: string): Promise<IssuerCodeView[]> 
   return unwrap(api.GET('/api/v1/issuer-codes', { params: { query: { orgId } } }))
 }
 
+/** 400 (field errors) and 409 (code taken) are left to the caller. */
 export async function createIssuerCode(body: IssuerCodeInput): Promise<IssuerCodeView> {
-  return unwrap(api.POST('/api/v1/issuer-codes', { body, headers: quiet(400) }))
+  return unwrap(api.POST('/api/v1/issuer-codes', { body, headers: quiet(400, 409) }))
 }
 
+/**
+ * PUT with If-Match (the code's version). 400, 409 (code taken), 412 (stale) and 422
+ * (ISSUER_CODE_IN_USE: a code that numbered notices cannot be renamed) are left to the caller.
+ */
 export async function updateIssuerCode(
   id: string,
   etag: string,
@@ -149,7 +154,12 @@ export async function updateIssuerCode(
     api.PUT('/api/v1/issuer-codes/{id}', {
       params: { path: { id }, header: { 'If-Match': etag } },
       body,
-      headers: quiet(400, 412),
+      headers: quiet(400, 409, 412, 422),
     }),
   )
+}
+
+/** The If-Match value for an issuer code read from a list (the list carries no ETags). */
+export function issuerCodeEtag(code: { version: number }): string {
+  return `"${code.version}"`
 }

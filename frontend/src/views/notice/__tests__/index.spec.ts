@@ -5,9 +5,9 @@ import { createPinia } from 'pinia'
 import { defineComponent, h } from 'vue'
 import NoticeList from '../index.vue'
 import { mountWithApp } from '@/__tests__/mount'
-import { me } from '@/__tests__/fixtures'
+import { me, membership } from '@/__tests__/fixtures'
 import { useAuthStore } from '@/stores/auth'
-import type { Permission } from '@/api/types'
+import type { MembershipView, Permission } from '@/api/types'
 import { summary } from './fixtures'
 
 const noticeApi = vi.hoisted(() => ({ listNotices: vi.fn() }))
@@ -17,7 +17,11 @@ vi.mock('@/api/org', () => orgApi)
 
 const Blank = defineComponent({ render: () => h('div', { 'data-testid': 'blank' }) })
 
-async function open(path: string, permissions: Permission[] = ['org:read', 'notice:write']) {
+async function open(
+  path: string,
+  permissions: Permission[] = ['org:read', 'notice:write'],
+  memberships?: MembershipView[],
+) {
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -30,7 +34,7 @@ async function open(path: string, permissions: Permission[] = ['org:read', 'noti
   await router.push(path)
   await router.isReady()
   const pinia = createPinia()
-  useAuthStore(pinia).me = me({ permissions })
+  useAuthStore(pinia).me = me(memberships ? { permissions, memberships } : { permissions })
   const wrapper = mountWithApp(RouterView, { pinia, global: { plugins: [router] } })
   await flushPromises()
   return { wrapper, router }
@@ -111,5 +115,21 @@ describe('notice list', { timeout: 20_000 }, () => {
     document.body.innerHTML = ''
     await open('/notices', ['org:read'])
     expect(document.querySelector('[data-testid="notice-create"]')).toBeNull()
+  })
+
+  it('offers “机关代字” only to members with org:write in some org', async () => {
+    const admin = await open('/notices')
+    expect(admin.wrapper.find('[data-testid="notice-issuer-codes"]').exists()).toBe(true)
+    admin.wrapper.unmount()
+
+    const editor = membership({
+      id: 'm9',
+      orgId: '118',
+      orgName: '渝中区妇女联合会',
+      orgCode: '500103',
+      role: 'EDITOR',
+    })
+    const { wrapper } = await open('/notices', ['org:read', 'notice:write'], [editor])
+    expect(wrapper.find('[data-testid="notice-issuer-codes"]').exists()).toBe(false)
   })
 })
