@@ -91,6 +91,8 @@ test('我的 shows the district admin’s membership and permissions', async ({ 
 test('a district admin sees only her district, creates a township, moves an org under it and signs out', async ({
   page,
 }) => {
+  // A long walk through the tree (42–51 s on two busy cores): three times the default limit.
+  test.slow()
   const suffix = uniqueSuffix()
   const township = {
     code: `E2E-T-${suffix}`,
