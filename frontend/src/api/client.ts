@@ -184,15 +184,6 @@ export const api: ApiClient = createApiClient({
       : i18n.global.t('errors.requestFailed', { status }),
 })
 
-/** Headers for requests made outside openapi-fetch (uploads, downloads). */
-export async function sessionHeaders(): Promise<Record<string, string>> {
-  const token = await authHooks.accessToken()
-  return {
-    'Accept-Language': acceptLanguage(),
-    ...(token ? { Authorization: `Bearer ${token}` } : {}),
-  }
-}
-
 /** Shows a failed non-openapi-fetch response the way the client does. */
 export function reportFailure(status: number, problem: Problem | null): void {
   ElMessage.error({

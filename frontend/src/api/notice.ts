@@ -1,5 +1,4 @@
-import { api, quiet, reportFailure, sessionHeaders, unwrap } from './client'
-import { fileNameFrom, saveBlob } from './download'
+import { api, quiet, unwrap } from './client'
 import { ApiError, toProblem } from './problem'
 import type {
   IssuerCodeInput,
@@ -29,19 +28,6 @@ export async function uploadNoticeFile(
 ): Promise<StoredFile> {
   const url = `/api/v1/files?orgId=${encodeURIComponent(orgId)}`
   return (await uploadFile(url, file, { field: 'file', onProgress, signal })) as StoredFile
-}
-
-/** GET /api/v1/files/{id} with the session's token, saved under the attachment's file name. */
-export async function downloadNoticeFile(fileId: string, name: string): Promise<void> {
-  const response = await fetch(`/api/v1/files/${encodeURIComponent(fileId)}`, {
-    headers: await sessionHeaders(),
-  })
-  if (!response.ok) {
-    const problem = toProblem(await response.json().catch(() => null), response.status)
-    reportFailure(response.status, problem)
-    throw new ApiError(response.status, problem)
-  }
-  saveBlob(await response.blob(), fileNameFrom(response.headers.get('Content-Disposition'), name))
 }
 
 // ---- notices ----------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import { ApiError } from '@/api/problem'
 import type { StoredFile } from '@/api/types'
 import type { AttachmentModel } from '../data'
 
-const noticeApi = vi.hoisted(() => ({ uploadNoticeFile: vi.fn(), downloadNoticeFile: vi.fn() }))
+const noticeApi = vi.hoisted(() => ({ uploadNoticeFile: vi.fn() }))
+vi.mock('@/api/notice-view', () => ({ downloadAttachment: vi.fn() }))
 vi.mock('@/api/notice', () => noticeApi)
 
 function stored(id: string, name: string): StoredFile {
