@@ -3,6 +3,7 @@ import { ApiError, toProblem } from './problem'
 import type {
   IssuerCodeInput,
   IssuerCodeView,
+  NoticeAmendment,
   NoticeInput,
   NoticePage,
   NoticeStatus,
@@ -95,6 +96,21 @@ export async function publishNotice(
   const { data, error, response } = await api.POST('/api/v1/notices/{id}/publish', {
     params: { path: { id }, header: { 'If-Match': etag } },
     body: { issuerCodeId },
+    headers: quiet(400, 409, 412, 422),
+  })
+  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
+  return versioned(response, data)
+}
+
+/**
+ * Amends a published notice (POST …/amend with If-Match): the earlier version is kept and the
+ * recipients are told. The recipients stay as published, so the content leaves them out.
+ * 400, 409, 412 and 422 (e.g. NOTICE_RECIPIENTS_FROZEN) are left to the editor.
+ */
+export async function amendNotice(id: string, etag: string, body: NoticeAmendment): Promise<VersionedNotice> {
+  const { data, error, response } = await api.POST('/api/v1/notices/{id}/amend', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+    body,
     headers: quiet(400, 409, 412, 422),
   })
   if (!data) throw new ApiError(response.status, toProblem(error, response.status))

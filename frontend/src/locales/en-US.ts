@@ -324,6 +324,18 @@ const enUS: MessageSchema = {
       leave: 'Leave',
       stay: 'Stay',
     },
+    amend: {
+      title: 'Amend notice',
+      submit: 'Submit amendment',
+      dialogTitle: 'Submit amendment',
+      hint: 'The earlier version is kept and the recipients are told; recipients and number stay.',
+      reason: 'Reason for the amendment',
+      reasonPlaceholder: 'e.g. Deadline moved to 15 March',
+      reasonRequired: 'Please enter the reason for the amendment',
+      recipientsFrozen: 'The recipients were fixed at publishing; an amendment does not change them',
+      notAllowed: 'This notice cannot be amended now',
+      done: 'Amendment submitted; the recipients will be told',
+    },
     section: {
       index: 'Section {n}',
       headingPlaceholder: 'Heading, e.g. 1. Activities (optional)',
@@ -537,6 +549,7 @@ const enUS: MessageSchema = {
       withdraw: 'Withdraw',
       close: 'Close',
       edit: 'Edit',
+      amend: 'Amend',
       print: 'Print',
     },
     withdraw: {

@@ -316,6 +316,18 @@ const zhCN = {
       leave: '离开',
       stay: '留下',
     },
+    amend: {
+      title: '修订通知',
+      submit: '提交修订',
+      dialogTitle: '提交修订',
+      hint: '修订后保留原版本，收文单位将收到修订通知；收文单位和文号不变。',
+      reason: '修订说明',
+      reasonPlaceholder: '如：报送截止时间延后至3月15日',
+      reasonRequired: '请输入修订说明',
+      recipientsFrozen: '收文单位在发布时已确定，修订不会改变收文单位',
+      notAllowed: '该通知当前不能修订',
+      done: '已提交修订，收文单位将收到通知',
+    },
     section: {
       index: '第 {n} 节',
       headingPlaceholder: '小标题，如：一、活动内容（可不填）',
@@ -529,6 +541,7 @@ const zhCN = {
       withdraw: '撤回',
       close: '办结',
       edit: '编辑',
+      amend: '修订',
       print: '打印',
     },
     withdraw: {

@@ -121,6 +121,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     meta: { nav: 'notices', permission: 'notice:write' },
   },
   {
+    path: 'notices/:id/amend',
+    name: 'notice-amend',
+    component: NoticeEditor,
+    meta: { nav: 'notices', permission: 'notice:write' },
+  },
+  {
     path: 'notices/:id',
     name: 'notice-detail',
     component: () => import('@/views/notice-detail/index.vue'),

@@ -1,5 +1,12 @@
 import { computed, ref, shallowRef } from 'vue'
-import { createNotice, deleteNotice, fetchNotice, updateNotice, type VersionedNotice } from '@/api/notice'
+import {
+  amendNotice,
+  createNotice,
+  deleteNotice,
+  fetchNotice,
+  updateNotice,
+  type VersionedNotice,
+} from '@/api/notice'
 import { ApiError, problemMessage } from '@/api/problem'
 import type { NoticeView } from '@/api/types'
 import { emptyForm, formFromNotice, noticeFieldErrors, snapshot, toInput, type NoticeFormModel } from './data'
@@ -21,7 +28,7 @@ export const SHOWN_FIELDS = [
   'planDeadline',
 ]
 
-export type SaveOutcome = 'created' | 'updated' | 'invalid' | 'stale' | 'failed'
+export type SaveOutcome = 'created' | 'updated' | 'amended' | 'invalid' | 'stale' | 'failed'
 
 /**
  * A notice draft being edited: the form, the version it was loaded at (ETag for If-Match), whether it
@@ -89,24 +96,55 @@ export function useNoticeInput() {
       accept(await createNotice(body), false)
       return 'created'
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      if (error.status === 412) {
-        stale.value = true
-        return 'stale'
-      }
-      const fields = noticeFieldErrors(error.problem)
-      errors.value = fields
-      const unplaced = Object.entries(fields)
-        .filter(([field]) => !SHOWN_FIELDS.includes(field) && !field.startsWith('sections['))
-        .map(([, message]) => message)
-      problem.value = {
-        message: problemMessage(error.problem) ?? error.message,
-        details: unplaced,
-      }
-      return error.status === 400 ? 'invalid' : 'failed'
+      return failed(error)
     } finally {
       saving.value = false
     }
+  }
+
+  /**
+   * Amends the published notice: the form's content with the reason, If-Match the loaded
+   * version. The recipients were fixed at publishing and are left out of the content.
+   */
+  async function amend(reason: string): Promise<SaveOutcome> {
+    if (!notice.value || !etag.value) return 'failed'
+    clearProblems()
+    saving.value = true
+    const content = toInput(form.value)
+    delete content.recipients
+    try {
+      accept(await amendNotice(notice.value.id, etag.value, { reason, content }), false)
+      return 'amended'
+    } catch (error) {
+      return failed(error)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** 412 → stale; 400/409/422 → field errors next to their fields, the rest above the form. */
+  function failed(error: unknown): SaveOutcome {
+    if (!(error instanceof ApiError)) throw error
+    if (error.status === 412) {
+      stale.value = true
+      return 'stale'
+    }
+    // an amendment's field paths start with content.
+    const fields = Object.fromEntries(
+      Object.entries(noticeFieldErrors(error.problem)).map(([field, message]) => [
+        field.replace(/^content\./, ''),
+        message,
+      ]),
+    )
+    errors.value = fields
+    const unplaced = Object.entries(fields)
+      .filter(([field]) => !SHOWN_FIELDS.includes(field) && !field.startsWith('sections['))
+      .map(([, message]) => message)
+    problem.value = {
+      message: problemMessage(error.problem) ?? error.message,
+      details: unplaced,
+    }
+    return error.status === 400 ? 'invalid' : 'failed'
   }
 
   /** After a 412: the latest version replaces the form (the user chose to drop their changes). */
@@ -139,6 +177,7 @@ export function useNoticeInput() {
     start,
     load,
     save,
+    amend,
     reload,
     remove,
     accept,

@@ -27,6 +27,7 @@ async function mountDetail(n: NoticeView | Error) {
       { path: '/notices/:id', name: 'notice-detail', component: NoticeDetail },
       // registered by the editor's branch; stubbed here under the same name
       { path: '/notices/:id/edit', name: 'notice-edit', component: Blank },
+      { path: '/notices/:id/amend', name: 'notice-amend', component: Blank },
       { path: '/print/notices/:id', name: 'notice-print', component: Blank },
     ],
   })
@@ -68,6 +69,19 @@ describe('notice detail', () => {
     await wrapper.get('[data-testid="notice-edit"]').trigger('click')
     await settle()
     expect(router.currentRoute.value.name).toBe('notice-edit')
+    expect(router.currentRoute.value.params.id).toBe('42')
+  })
+
+  it('offers 修订 only when the server allows AMEND, and opens the editor in amend mode', async () => {
+    const first = await mountDetail(notice({ actions: ['WITHDRAW', 'CLOSE'] }))
+    expect(first.wrapper.find('[data-testid="notice-amend"]').exists()).toBe(false)
+    first.wrapper.unmount()
+
+    const { wrapper, router } = await mountDetail(notice({ actions: ['AMEND', 'WITHDRAW', 'CLOSE'] }))
+    expect(wrapper.get('[data-testid="notice-amend"]').text()).toBe('修订')
+    await wrapper.get('[data-testid="notice-amend"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('notice-amend')
     expect(router.currentRoute.value.params.id).toBe('42')
   })
 
