@@ -129,7 +129,7 @@ describe('notice detail', () => {
     })
     await wrapper.get('[data-testid="notice-withdraw"]').trigger('click')
     await settle()
-    document.querySelector<HTMLElement>('[data-testid="withdraw-submit"]')?.click()
+    document.querySelector<HTMLElement>('[data-testid="withdraw-confirm"]')?.click()
     await settle()
     // Element Plus shows a form item's error after a 100 ms debounce
     await new Promise((resolve) => setTimeout(resolve, 150))
@@ -143,7 +143,7 @@ describe('notice detail', () => {
     reason.value = '另行通知'
     reason.dispatchEvent(new Event('input'))
     await settle()
-    document.querySelector<HTMLElement>('[data-testid="withdraw-submit"]')?.click()
+    document.querySelector<HTMLElement>('[data-testid="withdraw-confirm"]')?.click()
     await settle()
     expect(api.withdrawNotice).toHaveBeenCalledWith('42', '"3"', '另行通知')
     expect(wrapper.get('[data-testid="notice-status"]').text()).toBe('已撤回')
