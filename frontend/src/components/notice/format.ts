@@ -1,3 +1,4 @@
+import type { NoticeStatus } from '@/api/types'
 /** Business dates are read in Beijing time, whatever the browser's zone. */
 export const BUSINESS_ZONE = 'Asia/Shanghai'
 
@@ -55,4 +56,12 @@ export function dueState(deadline: string | null | undefined, now: number = Date
   if (Number.isNaN(time)) return null
   if (time <= now) return 'overdue'
   return time - now <= DUE_SOON_MS ? 'soon' : null
+}
+
+/** The tag colour of each notice status, the same in every list and panel. */
+export const NOTICE_STATUS_TAG: Record<NoticeStatus, 'info' | 'success' | 'danger' | 'warning'> = {
+  DRAFT: 'info',
+  PUBLISHED: 'success',
+  WITHDRAWN: 'danger',
+  CLOSED: 'warning',
 }

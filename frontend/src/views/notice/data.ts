@@ -254,11 +254,6 @@ export function toOffsetTime(wall: string): string {
   return `${date}T${full}${SHANGHAI_OFFSET}`
 }
 
-/** For tables: 'YYYY-MM-DD HH:mm' in Shanghai, or '' when absent. */
-export function formatDateTime(iso: string | undefined | null): string {
-  return iso ? toWallTime(iso).slice(0, 16) : ''
-}
-
 // ---- problems ------------------------------------------------------------------------------------
 
 /**

@@ -1,13 +1,6 @@
-import type { NoticeStatus } from '@/api/types'
+import { NOTICE_STATUSES, type NoticeStatus } from '@/api/types'
 
 /** The notice list: status tags, progress and the filters kept in the URL. */
-
-export const STATUS_TAG: Record<NoticeStatus, 'info' | 'success' | 'warning' | 'primary'> = {
-  DRAFT: 'info',
-  PUBLISHED: 'success',
-  WITHDRAWN: 'warning',
-  CLOSED: 'primary',
-}
 
 export function signedPercent(signed: number, total: number): number {
   return total > 0 ? Math.round((signed / total) * 100) : 0
@@ -33,7 +26,7 @@ function first(value: QueryValue): string {
 }
 
 function isStatus(value: string): value is NoticeStatus {
-  return value in STATUS_TAG
+  return (NOTICE_STATUSES as readonly string[]).includes(value)
 }
 
 export function filtersFromQuery(query: Record<string, QueryValue>): NoticeListFilters {

@@ -87,6 +87,8 @@ class FileUploadTest {
                 .get("/api/v1/files/" + id)
                 .then()
                 .statusCode(404);
+        Api.as("township_admin").get("/api/v1/files/" + id + "/meta").then().statusCode(404);
+        Api.as("district_admin").get("/api/v1/files/abc/meta").then().statusCode(404);
         given().get("/api/v1/files/" + id).then().statusCode(401);
 
         // The same bytes again: a second record, one stored copy.
