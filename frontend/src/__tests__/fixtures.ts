@@ -64,9 +64,21 @@ const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'audit:read',
     'notice:write',
     'receipt:sign',
+    'plan:write',
+    'report:write',
+    'report:review',
+    'tracking:manage',
   ],
-  EDITOR: ['org:read', 'account:read', 'notice:write', 'receipt:sign'],
-  REVIEWER: ['org:read', 'account:read', 'receipt:sign'],
+  EDITOR: [
+    'org:read',
+    'account:read',
+    'notice:write',
+    'receipt:sign',
+    'plan:write',
+    'report:write',
+    'tracking:manage',
+  ],
+  REVIEWER: ['org:read', 'account:read', 'receipt:sign', 'report:review', 'tracking:manage'],
   VIEWER: ['org:read'],
 }
 

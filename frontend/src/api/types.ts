@@ -50,6 +50,10 @@ export const PERMISSIONS = [
   'audit:read',
   'notice:write',
   'receipt:sign',
+  'plan:write',
+  'report:write',
+  'report:review',
+  'tracking:manage',
   'platform:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]

@@ -10,6 +10,14 @@ public enum Permission {
     AUDIT_READ("audit:read"),
     NOTICE_WRITE("notice:write"),
     RECEIPT_SIGN("receipt:sign"),
+    /** Write and file the org's activity plans. */
+    PLAN_WRITE("plan:write"),
+    /** Write and submit the org's report packages (报送). */
+    REPORT_WRITE("report:write"),
+    /** Acknowledge or return plans and accept, return or feature reports sent to the org's notices. */
+    REPORT_REVIEW("report:review"),
+    /** Extensions, exemptions and reminders (催报) on the org's notices. */
+    TRACKING_MANAGE("tracking:manage"),
     PLATFORM_ADMIN("platform:admin");
 
     public final String key;

@@ -15,9 +15,25 @@ public enum Role {
             Permission.ACCOUNT_WRITE,
             Permission.AUDIT_READ,
             Permission.NOTICE_WRITE,
-            Permission.RECEIPT_SIGN),
-    EDITOR(Permission.ORG_READ, Permission.ACCOUNT_READ, Permission.NOTICE_WRITE, Permission.RECEIPT_SIGN),
-    REVIEWER(Permission.ORG_READ, Permission.ACCOUNT_READ, Permission.RECEIPT_SIGN),
+            Permission.RECEIPT_SIGN,
+            Permission.PLAN_WRITE,
+            Permission.REPORT_WRITE,
+            Permission.REPORT_REVIEW,
+            Permission.TRACKING_MANAGE),
+    EDITOR(
+            Permission.ORG_READ,
+            Permission.ACCOUNT_READ,
+            Permission.NOTICE_WRITE,
+            Permission.RECEIPT_SIGN,
+            Permission.PLAN_WRITE,
+            Permission.REPORT_WRITE,
+            Permission.TRACKING_MANAGE),
+    REVIEWER(
+            Permission.ORG_READ,
+            Permission.ACCOUNT_READ,
+            Permission.RECEIPT_SIGN,
+            Permission.REPORT_REVIEW,
+            Permission.TRACKING_MANAGE),
     VIEWER(Permission.ORG_READ);
 
     private final Set<Permission> permissions;

@@ -83,6 +83,10 @@ public class Notice {
     @Column(name = "receiving_department")
     public String receivingDepartment;
 
+    /** 收文部门 as an org: a department of the issuer that reviews the reports in its place. */
+    @Column(name = "receiving_org_id")
+    public Long receivingOrgId;
+
     public Instant deadline;
 
     @Column(name = "plan_required")

@@ -50,6 +50,49 @@ public class Receipt {
     @Column(name = "forwarded_notice_id")
     public Long forwardedNoticeId;
 
+    // ---- progress, moved by plans and submissions in their own transactions; tracking counts these ----
+
+    /** FILED, ACKNOWLEDGED or RETURNED once a plan was filed in answer to the notice. */
+    @Column(name = "plan_status")
+    public String planStatus;
+
+    @Column(name = "plan_filed_at")
+    public Instant planFiledAt;
+
+    /** The status of the org's package (DRAFT, SUBMITTED, ACCEPTED, RETURNED), null before it has one. */
+    @Column(name = "report_status")
+    public String reportStatus;
+
+    /** The first submission; on time when not after {@link #deadline}. */
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "featured_count")
+    public int featuredCount;
+
+    /** 免报: set when the issuer exempts the org (it leaves the denominator). */
+    @Column(name = "exempt_reason")
+    public String exemptReason;
+
+    @Column(name = "exempted_at")
+    public Instant exemptedAt;
+
+    @Column(name = "exempted_by")
+    public String exemptedBy;
+
+    /** 延期: why {@link #deadline} differs from the notice's. */
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
+    @Column(name = "extended_at")
+    public Instant extendedAt;
+
+    @Column(name = "extended_by")
+    public String extendedBy;
+
     @Version
     public int version;
 }
