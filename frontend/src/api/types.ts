@@ -96,3 +96,12 @@ export const NOTICE_STATUSES = [
   'WITHDRAWN',
   'CLOSED',
 ] as const satisfies readonly NoticeStatus[]
+
+// ---- media: uploads, resumable upload sessions ----
+export type FileKind = Schemas['FileKind']
+export type FileLimits = Schemas['FileLimits']
+export type AcceptedFileType = Schemas['AcceptedFileType']
+export type UploadStart = Schemas['UploadStart']
+export type UploadSession = Schemas['Upload']
+
+export const FILE_KINDS = ['IMAGE', 'VIDEO', 'DOCUMENT', 'ARCHIVE'] as const satisfies readonly FileKind[]

@@ -19,7 +19,6 @@ const noticeApi = vi.hoisted(() => ({
   previewRecipients: vi.fn(),
   listIssuerCodes: vi.fn(),
   publishNotice: vi.fn(),
-  uploadNoticeFile: vi.fn(),
   downloadNoticeFile: vi.fn(),
 }))
 vi.mock('@/api/notice', () => noticeApi)

@@ -18,7 +18,6 @@ const noticeApi = vi.hoisted(() => ({
   previewRecipients: vi.fn(),
   listIssuerCodes: vi.fn(),
   publishNotice: vi.fn(),
-  uploadNoticeFile: vi.fn(),
 }))
 vi.mock('@/api/notice', () => noticeApi)
 const orgApi = vi.hoisted(() => ({
