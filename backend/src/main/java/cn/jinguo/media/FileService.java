@@ -8,6 +8,7 @@ import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -100,64 +101,110 @@ public class FileService {
     }
 
     /**
-     * Stores a file uploaded in one request for {@code orgId}. The temporary upload is read to check its type,
-     * re-encoded when it is an image, hashed and stored; nothing is stored when a check fails.
+     * Stores a file uploaded in one request for {@code orgId}. The temporary upload is checked, re-encoded when it
+     * is an image, hashed and put in the store before any transaction opens (decoding a large photo takes a
+     * while, and no database connection should wait on it); the record and its audit event are then written
+     * together. Nothing is recorded when a check fails.
      */
-    @Transactional
     public StoredFileView upload(String orgId, String clientName, Path upload) {
-        Org org = uploadTarget(orgId);
+        Org org = QuarkusTransaction.requiringNew().call(() -> uploadTarget(orgId));
         if (upload == null) throw ApiException.badRequest("FILE_REQUIRED");
         try {
             long size = Files.size(upload);
             if (size == 0) throw ApiException.badRequest("FILE_EMPTY");
             if (size > config.maxSize().asLongValue())
                 throw tooLarge(config.maxSize().asLongValue());
-            return store(org, cleanName(clientName), upload, false);
+            String name = cleanName(clientName);
+            Prepared prepared = prepare(name, upload, false);
+            return QuarkusTransaction.requiringNew().call(() -> record(org, name, prepared, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A checked file in the store, not yet recorded. */
+    record Prepared(
+            String contentType,
+            long uploadedSize,
+            String uploadedSha256,
+            String sha256,
+            long size,
+            String storageKey,
+            String thumbnailKey,
+            String previewKey,
+            Integer width,
+            Integer height) {}
+
     /**
-     * Checks and stores a complete file, in the caller's transaction: sniffed against its name, re-encoded when it
-     * is an image, hashed, put in the store and recorded with its audit event. {@code adopt}: the file is a
-     * temporary one of ours (a finished upload session) that the store may move instead of copying.
+     * Checks a complete file and puts it in the store: sniffed against its name (415), and for an image decoded
+     * and re-encoded (413/422), with its thumbnail and display size. {@code adopt}: the file is a temporary one of
+     * ours (a finished upload session) that the store may move instead of copying; it is gone afterwards.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    StoredFileView store(Org org, String name, Path upload, boolean adopt) throws IOException {
+    Prepared prepare(String name, Path upload, boolean adopt) throws IOException {
         long uploadedSize = Files.size(upload);
         String contentType = FileTypes.sniff(upload, name);
+        if (FileTypes.kindOfType(contentType) != FileKind.IMAGE) {
+            String sha = sha256(upload);
+            String key = adopt ? store.adopt(upload, sha) : store.put(upload, sha);
+            return new Prepared(contentType, uploadedSize, sha, sha, uploadedSize, key, null, null, null, null);
+        }
+        String uploadedSha = sha256(upload);
+        try (ImageProcessor.Encoded encoded = images.reencode(upload, contentType)) {
+            String sha = sha256(encoded.image());
+            long size = Files.size(encoded.image());
+            String key = store.adopt(encoded.image(), sha);
+            String thumbnail = store.adopt(encoded.thumbnail(), sha256(encoded.thumbnail()));
+            String preview =
+                    encoded.preview() == null ? null : store.adopt(encoded.preview(), sha256(encoded.preview()));
+            if (adopt) Files.deleteIfExists(upload);
+            return new Prepared(
+                    contentType,
+                    uploadedSize,
+                    uploadedSha,
+                    sha,
+                    size,
+                    key,
+                    thumbnail,
+                    preview,
+                    encoded.width(),
+                    encoded.height());
+        }
+    }
+
+    /** Records a prepared file for {@code org} with its audit event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    StoredFileView record(Org org, String name, Prepared p, boolean resumable) {
         StoredFile f = new StoredFile();
-        f.contentType = contentType;
+        f.contentType = p.contentType();
         f.fileName = name;
         f.ownerOrgId = org.id;
         f.uploadedBy = caller.username();
-        Map<String, Object> details = new HashMap<>();
-        details.put("contentType", contentType);
-        if (FileTypes.kindOfType(contentType) == FileKind.IMAGE) {
-            details.put("uploadedSha256", sha256(upload));
-            details.put("uploadedSize", uploadedSize);
-            try (ImageProcessor.Encoded encoded = images.reencode(upload, contentType)) {
-                f.sha256 = sha256(encoded.image());
-                f.size = Files.size(encoded.image());
-                f.storageKey = store.adopt(encoded.image(), f.sha256);
-                f.thumbnailKey = store.adopt(encoded.thumbnail(), sha256(encoded.thumbnail()));
-                if (encoded.preview() != null) f.previewKey = store.adopt(encoded.preview(), sha256(encoded.preview()));
-                f.width = encoded.width();
-                f.height = encoded.height();
-            }
-            if (adopt) Files.deleteIfExists(upload);
-        } else {
-            f.sha256 = sha256(upload);
-            f.size = uploadedSize;
-            f.storageKey = adopt ? store.adopt(upload, f.sha256) : store.put(upload, f.sha256);
-        }
+        f.sha256 = p.sha256();
+        f.size = p.size();
+        f.storageKey = p.storageKey();
+        f.thumbnailKey = p.thumbnailKey();
+        f.previewKey = p.previewKey();
+        f.width = p.width();
+        f.height = p.height();
         em.persist(f);
         em.flush();
-        details.put("sha256", f.sha256);
-        if (adopt) details.put("resumable", true);
+        Map<String, Object> details = new HashMap<>();
+        details.put("contentType", p.contentType());
+        details.put("sha256", p.sha256());
+        if (!p.uploadedSha256().equals(p.sha256())) {
+            // re-encoded: what was uploaded is kept in the record of the upload only
+            details.put("uploadedSha256", p.uploadedSha256());
+            details.put("uploadedSize", p.uploadedSize());
+        }
+        if (resumable) details.put("resumable", true);
         audit.record(
-                "file.upload", "file", f.id, org.id, org.path, "上传文件“" + name + "”（" + uploadedSize + " 字节）", details);
+                "file.upload",
+                "file",
+                f.id,
+                org.id,
+                org.path,
+                "上传文件“" + name + "”（" + p.uploadedSize() + " 字节）",
+                details);
         return StoredFileView.of(f);
     }
 

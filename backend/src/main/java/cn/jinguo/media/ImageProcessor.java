@@ -45,6 +45,9 @@ class ImageProcessor {
     @Inject
     MediaConfig config;
 
+    /** Thousands of pixels that may be decoded at once. */
+    private int budget;
+
     private Semaphore decoding;
 
     /** The re-encoded image and its smaller versions, as temporary files that {@link #close()} removes. */
@@ -57,7 +60,8 @@ class ImageProcessor {
 
     @PostConstruct
     void init() {
-        decoding = new Semaphore(config.image().concurrentDecodes(), true);
+        budget = (int) Math.max(1, config.image().decodePixels() / 1000);
+        decoding = new Semaphore(budget, true);
     }
 
     /**
@@ -78,12 +82,64 @@ class ImageProcessor {
             if (jpegScans(source) > MAX_JPEG_SCANS) throw unreadable();
             orientation = jpegOrientation(source);
         }
-        decoding.acquireUninterruptibly();
+        try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+            if (in == null || !readers.hasNext()) throw unreadable();
+            ImageReader reader = readers.next();
+            try {
+                // Metadata is never read: it is what we drop, and a place for malformed input to hide.
+                reader.setInput(in, true, true);
+                long pixels = pixels(reader);
+                // Memory goes with pixels (about 8 bytes each while decoding, turning and scaling): decodes wait
+                // until their pixels fit in the budget, so many photos at once cannot exhaust the heap.
+                int permits = (int) Math.min(budget, Math.max(1, pixels / 1000));
+                decoding.acquireUninterruptibly(permits);
+                try {
+                    return encode(read(reader), format, orientation);
+                } finally {
+                    decoding.release(permits);
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Width × height from the header, checked against the limit before any pixel is decoded. */
+    private long pixels(ImageReader reader) {
+        int width;
+        int height;
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable();
+        }
+        if (width <= 0 || height <= 0) throw unreadable();
+        long maxPixels = config.image().maxPixels();
+        if ((long) width * height > maxPixels)
+            throw new ApiException(
+                    413, "FILE_IMAGE_TOO_LARGE", Integer.toString(width), Integer.toString(height), maxPixels);
+        return (long) width * height;
+    }
+
+    private static BufferedImage read(ImageReader reader) {
+        try {
+            BufferedImage decoded = reader.read(0);
+            if (decoded == null) throw unreadable();
+            return decoded;
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports malformed data with IIOException and sometimes with runtime exceptions.
+            throw e instanceof ApiException api ? api : unreadable();
+        }
+    }
+
+    private Encoded encode(BufferedImage decoded, String format, int orientation) throws IOException {
         Path image = null;
         Path thumbnail = null;
         Path preview = null;
         try {
-            BufferedImage upright = orient(decode(source, format), orientation);
+            BufferedImage upright = orient(decoded, orientation);
             int width = upright.getWidth();
             int height = upright.getHeight();
             image = Files.createTempFile("jinguo-image-", "." + format);
@@ -100,37 +156,6 @@ class ImageProcessor {
         } catch (IOException | RuntimeException e) {
             new Encoded(image, thumbnail, preview, 0, 0).close();
             throw e;
-        } finally {
-            decoding.release();
-        }
-    }
-
-    private BufferedImage decode(Path source, String format) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-            if (in == null || !readers.hasNext()) throw unreadable();
-            ImageReader reader = readers.next();
-            try {
-                // Metadata is never read: it is what we drop, and a place for malformed input to hide.
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0) throw unreadable();
-                long maxPixels = config.image().maxPixels();
-                if ((long) width * height > maxPixels)
-                    throw new ApiException(
-                            413, "FILE_IMAGE_TOO_LARGE", Integer.toString(width), Integer.toString(height), maxPixels);
-                BufferedImage decoded = reader.read(0);
-                if (decoded == null) throw unreadable();
-                return decoded;
-            } catch (ApiException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                // ImageIO reports malformed data with IIOException and sometimes with runtime exceptions.
-                throw unreadable();
-            } finally {
-                reader.dispose();
-            }
         }
     }
 

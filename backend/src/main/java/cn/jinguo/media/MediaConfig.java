@@ -54,8 +54,11 @@ public interface MediaConfig {
         @WithDefault("1600")
         int previewSize();
 
-        /** Images decoded at once; a 50-megapixel photo takes about 200 MB of heap while it is re-encoded. */
-        @WithDefault("2")
-        int concurrentDecodes();
+        /**
+         * Pixels decoded at once, all uploads together: about 8 bytes of heap each while an image is decoded,
+         * turned and scaled (400 MB for the default). Larger images wait for smaller ones to finish.
+         */
+        @WithDefault("50000000")
+        long decodePixels();
     }
 }

@@ -237,7 +237,8 @@ public class UploadService {
                 Path part = part(s.id);
                 if (!Files.isRegularFile(part) || Files.size(part) != s.size)
                     throw ApiException.conflict("UPLOAD_LOST");
-                StoredFileView file = files.store(org, s.fileName, part, true);
+                // In the lock: a retried last chunk waits here and then finds the file.
+                StoredFileView file = files.record(org, s.fileName, files.prepare(s.fileName, part, true), true);
                 s.fileId = Long.valueOf(file.id());
                 touch(s);
                 return view(s, file);
