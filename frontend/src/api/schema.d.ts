@@ -916,6 +916,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送列表 / list packages
+         * @description 调用者下级单位的报送，以及（报送后）回复调用者所发通知的报送；按最近报送排序。 / Packages of orgs in the caller's subtree, and (once sent) packages answering notices the caller's subtree issued; latest first.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        /**
+         * 开始报送 / open a package
+         * @description 为本单位的一份收文建立报送草稿；需要本单位的管理员或编辑角色（report:write），通知须为已发布。每份收文一份报送（409 时返回已有报送的 id）。 / Opens the draft package of a receipt of the caller's own org; needs report:write; one package per receipt (409 names the existing one).
+         */
+        post: operations["createSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看报送 / get a package
+         * @description 活动条目及其素材、对照报送要求的完成情况、调用者可执行的操作；ETag 为版本号。 / Entries with media, completeness against the required items, the caller's actions; ETag.
+         */
+        get: operations["getSubmission"];
+        /**
+         * 修改报送 / update a package
+         * @description 整体替换工作总结和活动条目（草稿或被退回时）；必须带 If-Match。条目带 id 为修改，带 sourceEntryId 为纳入下级已采用的条目；照片须为图片、视频须为视频文件，文件须为本单位上传的。 / Replaces the summary and entries (draft or returned); If-Match required. Files must be uploaded for the org; photos are images, videos videos.
+         */
+        put: operations["updateSubmission"];
+        post?: never;
+        /**
+         * 删除报送草稿 / delete a draft package
+         * @description 只能删除从未报送过的草稿。 / Only a draft never submitted.
+         */
+        delete: operations["deleteSubmission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/entries/{entryId}/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 精选活动 / feature an entry
+         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent).
+         */
+        put: operations["featureEntry"];
+        post?: never;
+        /**
+         * 取消精选 / unfeature an entry
+         * @description 取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).
+         */
+        delete: operations["unfeatureEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/includable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可汇总的下级活动 / subordinates' entries to roll up
+         * @description 本单位转发该通知后，下级报送中已采用、尚未纳入本报送的活动条目（汇总上报）。 / Accepted entries of the subordinates' packages on the org's re-issue, not yet included.
+         */
+        get: operations["listIncludableEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核报送 / review a package
+         * @description 发文单位（或通知指定的收文部门）的管理员或审核员（report:review）采用整包，或退回并说明原因（可逐条说明）。 / ORG_ADMIN or REVIEWER of the issuer (or its receiving department) accepts the package or returns it with a reason, per entry too.
+         */
+        post: operations["reviewSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送历史 / submission history
+         * @description 历次报送的内容、是否逾期及审核结果，最新在前。 / Every submission as sent, late or not, and its review; newest first.
+         */
+        get: operations["listSubmissionRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送 / submit a package
+         * @description 对照通知对本单位类型的报送要求检查（422 的 errors 列出缺少的项：entries、summary、photos、video、article、newMediaLink）；首次报送晚于本单位截止时间即为逾期。被退回后可再次报送，历次报送均保留。 / Checks the notice's required items for the org's type (422 errors[] lists what is missing); late when first sent after the org's effective deadline; a returned package may be sent again, every submission is kept.
+         */
+        post: operations["submitSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1013,6 +1169,14 @@ export interface components {
             /** @example jinguo-api */
             apiAudience: string;
         };
+        /** @description 为一份收文建立报送 / open the package of a receipt */
+        CreateSubmissionRequest: {
+            /**
+             * @description 收文 id（GET /api/v1/inbox）/ the receipt answered
+             * @example 311
+             */
+            receiptId: string;
+        };
         /** @description 面包屑中的一级 / one step of a breadcrumb */
         Crumb: {
             /** @example 1 */
@@ -1021,6 +1185,61 @@ export interface components {
             name: string;
             /** @example 市妇联 */
             shortName?: string;
+        };
+        /** @description 一项活动。带 id 修改原有条目；带 sourceEntryId 纳入下级已采用的条目（汇总上报，内容取自下级） / an activity; with id it updates that entry; with sourceEntryId it includes a subordinate's accepted entry (roll-up; its content is copied from the source) */
+        EntryInput: {
+            /** @example 907 */
+            id?: string;
+            /**
+             * @description 纳入的下级条目 / the subordinate's entry to include
+             * @example 880
+             */
+            sourceEntryId?: string;
+            /**
+             * @description 对应的活动方案条目 / the planned activity it realises
+             * @example 12
+             */
+            planItemId?: string;
+            /** @example “巾帼心向党”主题宣讲进社区 */
+            title?: string;
+            /** @example 2026-03-06 */
+            heldOn?: components["schemas"]["LocalDate"];
+            /** @example 2026-03-08 */
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑街道新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            /** @description 活动简介 / what happened */
+            summary?: string;
+            media?: components["schemas"]["MediaInput"][];
+        };
+        /** @description 活动素材 / a medium of an activity */
+        EntryMedia: {
+            kind: components["schemas"]["MediaKind"];
+            fileId?: string;
+            url?: string;
+            title?: string;
+            /** @description 文件名 / file name */
+            fileName?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+        };
+        /**
+         * @description 活动条目审核结果 / entry review: PENDING 待审核, ACCEPTED 已采用, RETURNED 需修改
+         * @enum {string}
+         */
+        EntryReview: "PENDING" | "ACCEPTED" | "RETURNED";
+        /** @description 退回的活动条目及原因 / an entry sent back, with why */
+        EntryVerdict: {
+            /** @example 907 */
+            entryId: string;
+            /** @example 照片不清晰，请补充活动现场照片 */
+            reason: string;
         };
         /**
          * @description 妇联层级 / federation level (only for FEDERATION): CITY 市级, DISTRICT 区县级, TOWNSHIP 乡镇(街道)级, VILLAGE 村(社区)级
@@ -1118,6 +1337,26 @@ export interface components {
              */
             overdue: number;
         };
+        /** @description 可纳入汇总上报的下级条目 / a subordinate's accepted entry that may be included */
+        IncludableEntry: {
+            entry: components["schemas"]["SubmissionEntry"];
+            /** @description 下级报送 / the subordinate's package */
+            submissionId: string;
+            /** @description 报送单位 / the org that sent it */
+            orgName: string;
+            /** @description 下级收到的转发通知 / the re-issued notice */
+            notice: components["schemas"]["NoticeRef"];
+        };
+        /** @description 一页可纳入的条目 / a page of includable entries */
+        IncludablePage: {
+            items: components["schemas"]["IncludableEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -1177,6 +1416,27 @@ export interface components {
              */
             permissions: string[];
         };
+        /** @description 素材：照片、视频为已上传文件（POST /api/v1/files），新媒体链接为网址，文章为文件或网址 / a medium: photos and videos are uploaded files, links are URLs, articles either */
+        MediaInput: {
+            kind: components["schemas"]["MediaKind"];
+            /**
+             * @description 已上传文件 id / an uploaded file
+             * @example 57
+             */
+            fileId?: string;
+            /**
+             * @description http(s) 网址 / an http(s) URL
+             * @example https://mp.weixin.qq.com/s/abc123
+             */
+            url?: string;
+            /** @example 活动现场 */
+            title?: string;
+        };
+        /**
+         * @description 素材类型 / medium: PHOTO 照片, VIDEO 视频, ARTICLE 文章（文件或链接）, LINK 新媒体链接
+         * @enum {string}
+         */
+        MediaKind: "PHOTO" | "VIDEO" | "ARTICLE" | "LINK";
         /** @description 新增成员身份 / grant a role in an org */
         MembershipCreate: {
             /** @example 118 */
@@ -1768,6 +2028,21 @@ export interface components {
             };
         };
         /**
+         * @description 审核决定 / decision: ACCEPT 采用, RETURN 退回
+         * @enum {string}
+         */
+        ReviewDecision: "ACCEPT" | "RETURN";
+        /** @description 审核：采用整包，或退回并说明原因（可逐条说明）/ accept the package, or return it with a reason (per entry too) */
+        ReviewRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            /**
+             * @description 退回原因（退回时必填）/ required to return
+             * @example 请补充活动总结
+             */
+            reason?: string;
+            entries?: components["schemas"]["EntryVerdict"][];
+        };
+        /**
          * @description 成员角色 / member role: ORG_ADMIN 管理员, EDITOR 编辑, REVIEWER 审核, VIEWER 查看
          * @enum {string}
          */
@@ -1801,6 +2076,152 @@ export interface components {
             /** @example 1 */
             ownerOrgId: string;
             uploadedAt: components["schemas"]["Instant"];
+        };
+        /**
+         * @description 报送操作 / package operation: UPDATE 编辑, SUBMIT 报送, REVIEW 审核, FEATURE 精选, INCLUDE 纳入下级条目（汇总上报）
+         * @enum {string}
+         */
+        SubmissionAction: "UPDATE" | "SUBMIT" | "REVIEW" | "FEATURE" | "INCLUDE";
+        /** @description 对照报送要求的完成情况 / how the package meets the notice's required items */
+        SubmissionCompleteness: {
+            /** @description 对本单位类型的要求 / what is required of this org */
+            required: components["schemas"]["RequiredItems"];
+            /** Format: int32 */
+            entries: number;
+            /** Format: int32 */
+            photos: number;
+            /** Format: int32 */
+            videos: number;
+            /** Format: int32 */
+            articles: number;
+            /** Format: int32 */
+            links: number;
+            hasSummary: boolean;
+            /**
+             * @description 尚缺的项：ENTRIES、SUMMARY、PHOTOS、VIDEO、ARTICLE、NEW_MEDIA_LINK / what is missing
+             * @example [
+             *       "PHOTOS"
+             *     ]
+             */
+            missing: string[];
+        };
+        /** @description 报送中的一项活动 / an activity in a package */
+        SubmissionEntry: {
+            id: string;
+            /** @description 举办单位（汇总的条目为下级单位）/ the org that held it */
+            originOrgId: string;
+            originOrgName: string;
+            /** @description 汇总自的下级条目 / the subordinate's entry it includes */
+            sourceEntryId?: string;
+            planItemId?: string;
+            title: string;
+            /** @example 2022-03-10 */
+            heldOn: components["schemas"]["LocalDate"];
+            heldUntil?: components["schemas"]["LocalDate"];
+            location?: string;
+            /** Format: int32 */
+            participants?: number;
+            summary?: string;
+            media: components["schemas"]["EntryMedia"][];
+            reviewStatus: components["schemas"]["EntryReview"];
+            returnReason?: string;
+            /** @description 精选 / featured */
+            featured: boolean;
+        };
+        /** @description 报送内容；整体替换 / the package's content; an update replaces it whole */
+        SubmissionInput: {
+            /** @description 工作总结 / the written summary */
+            summary?: string;
+            entries?: components["schemas"]["EntryInput"][];
+        };
+        /** @description 一页报送 / a page of packages */
+        SubmissionPage: {
+            items: components["schemas"]["SubmissionSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 一次报送及其审核结果 / one submission and how it was reviewed */
+        SubmissionRevision: {
+            /** Format: int32 */
+            revision: number;
+            submittedAt: components["schemas"]["Instant"];
+            submittedBy: string;
+            late: boolean;
+            /** @description ACCEPTED 或 RETURNED；待审核时为空 / empty while pending */
+            decision?: string;
+            reason?: string;
+            /** @description 逐条退回原因 / reasons per entry */
+            entryReasons?: components["schemas"]["EntryVerdict"][];
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 报送时的条目 / the entries as sent */
+            entries: components["schemas"]["SubmissionEntry"][];
+        };
+        /**
+         * @description 报送状态 / package status: DRAFT 草稿, SUBMITTED 已报送（待审核）, ACCEPTED 已采用, RETURNED 已退回
+         * @enum {string}
+         */
+        SubmissionStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        /** @description 报送列表中的一行 / a package in a list */
+        SubmissionSummary: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: int32 */
+            revision: number;
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            participants: number;
+            /** Format: int64 */
+            featured: number;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            submittedAt?: components["schemas"]["Instant"];
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 报送 / a package */
+        SubmissionView: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            receiptId: string;
+            status: components["schemas"]["SubmissionStatus"];
+            summary?: string;
+            /**
+             * Format: int32
+             * @description 已报送次数 / times submitted
+             */
+            revision: number;
+            /**
+             * @description 本单位的截止时间（含延期）/ the org's effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 首次报送时间 / first submitted */
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            /** @description 最近一次报送 / last submitted */
+            submittedAt?: components["schemas"]["Instant"];
+            /** @description 首次报送晚于截止时间 / first submitted after the deadline */
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            returnReason?: string;
+            entries: components["schemas"]["SubmissionEntry"][];
+            completeness: components["schemas"]["SubmissionCompleteness"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["SubmissionAction"][];
+            /** Format: int32 */
+            version: number;
         };
         /** @description 未读数 / unread count */
         UnreadCount: {
@@ -5632,6 +6053,841 @@ export interface operations {
                 };
             };
             /** @description 上级已关闭 / parent closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /** @description 含精选条目 / with featured entries */
+                featured?: boolean;
+                /** @description true 逾期报送；false 按时报送 / late or on time */
+                late?: boolean;
+                /**
+                 * @description 回复该通知的 / answering this notice
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 该单位及其下级 / this org's branch
+                 * @example 500103
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 报送单位名称 / org name
+                 * @example 解放碑
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["SubmissionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionInput"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送待审或已采用 / sent and awaiting review, or accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件、方案条目或下级条目不可用 / a file, planned activity or source entry not allowed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送过 / already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    featureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 报送未采用 / the package is not accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfeatureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncludableEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1–200 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncludablePage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待审核状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissionRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRevision"][];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在草稿或退回状态 / not a draft or returned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不满足报送要求 / required items missing */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -80,6 +80,13 @@ public final class NoticeDtos {
     public record Requirements(@Valid RequiredItems items, Map<OrgType, @NotNull @Valid RequiredItems> byOrgType) {
         public static final Requirements NONE =
                 new Requirements(new RequiredItems(false, 0, false, false, false), Map.of());
+
+        /** What a recipient of {@code type} must send: its override, else the default. */
+        public RequiredItems forType(OrgType type) {
+            RequiredItems override = byOrgType == null ? null : byOrgType.get(type);
+            if (override != null) return override;
+            return items == null ? NONE.items() : items;
+        }
     }
 
     @Schema(name = "AttachmentInput", description = "附件：已上传文件及附件说明中的名称 / an uploaded file and its printed title")
@@ -139,7 +146,11 @@ public final class NoticeDtos {
             @Schema(example = "渝妇发〔2024〕5号") String docNumber,
             @Schema(required = true) String title,
             @Schema(required = true, example = "渝中区妇女联合会") String issuerName,
-            @Schema(required = true) NoticeStatus status) {}
+            @Schema(required = true) NoticeStatus status) {
+        public static NoticeRef of(Notice n) {
+            return new NoticeRef(n.id.toString(), n.docNumber, n.title, n.issuer.name, n.status);
+        }
+    }
 
     @Schema(name = "NoticeView", description = "通知 / a notice")
     public record NoticeView(

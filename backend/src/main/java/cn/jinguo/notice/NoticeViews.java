@@ -64,7 +64,7 @@ final class NoticeViews {
     }
 
     static NoticeRef ref(Notice n) {
-        return new NoticeRef(n.id.toString(), n.docNumber, n.title, n.issuer.name, n.status);
+        return NoticeRef.of(n);
     }
 
     static NoticeSummary summary(Notice n, Long signedCount) {
