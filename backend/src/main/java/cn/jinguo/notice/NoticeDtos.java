@@ -255,6 +255,11 @@ public final class NoticeDtos {
             Instant signedAt,
             String signedBy,
             @Schema(description = "本单位转发的通知 / this org's re-issue") String forwardedNoticeId,
+            @Schema(description = "本单位答复该通知的活动方案 / the org's plan in answer to the notice") String planId,
+            @Schema(
+                            description = "方案备案状态（未备案时为空）/ plan filing status, none before filing",
+                            enumeration = {"FILED", "ACKNOWLEDGED", "RETURNED"})
+                    String planStatus,
             @Schema(required = true, description = "调用者现在可执行的操作 / what the caller may do now")
                     List<ReceiptAction> actions,
             @Schema(required = true) int version) {}
