@@ -916,6 +916,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案列表 / list plans
+         * @description 调用者范围内单位的方案；报给范围内单位备案的方案（部室只看到报给本部室所发通知的方案）；已发布通知随附的发文单位方案。按最近修改排序；q 匹配标题、主题、正文和活动项。filedTo=true 只看报给调用者所在单位备案的方案（待我审核）。 / Plans of orgs in the caller's subtree, plans filed with orgs there (a department sees those filed to its own notices only), and issuers' plans carried by published notices the caller reads; newest change first. q matches title, theme, text and items. filedTo=true keeps the plans filed with the caller's own orgs (to review).
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * 新建方案 / create a plan
+         * @description 需要方案所属单位本单位的 plan:write（管理员、编辑）。noticeId 为本单位收到的通知时是备案方案（每份收文一份），为本单位发出的通知时是随通知印发的方案（每份通知一份），不填为独立方案（向上级备案）。 / Needs plan:write as a member of the plan's org. A notice the org received makes a filing (one per receipt), one it issued the plan carried by it (one per notice); none, a standalone plan filed with the parent org.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案详情 / get a plan
+         * @description 带 ETag；actions 列出调用者现在可执行的操作。 / Sends an ETag; actions lists what the caller may do now.
+         */
+        get: operations["getPlan"];
+        /**
+         * 修改方案 / update a plan
+         * @description 草稿或被退回的方案可修改，整体替换内容，必须带 If-Match。活动项带 id 保留其进度。 / Drafts and returned plans; replaces the content, If-Match required. Items sent with their id keep their progress.
+         */
+        put: operations["updatePlan"];
+        post?: never;
+        /**
+         * 删除草稿 / delete a draft plan
+         * @description 只能删除草稿；备案过的方案留存。 / Drafts only; a plan once filed stays.
+         */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认备案 / acknowledge a filed plan
+         * @description 备案单位本单位的 report:review（管理员、审核）确认已备案的方案，并通知方案所属单位。 / A member of the org it was filed with holding report:review acknowledges it; the plan's org is told.
+         */
+        post: operations["acknowledgePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 备案 / file a plan
+         * @description 把草稿或被退回的方案报送备案：答复通知的报发文单位（设有收文部门时报该部门），独立方案报上级单位；同时更新本单位收文的方案状态，并通知审核单位。随通知印发的方案不备案（422）。 / Files a draft or returned plan with the notice's issuer (its receiving department when set), or a standalone plan with the parent org; moves the receipt's plan status in the same transaction and tells the reviewers. A plan carried by its notice is not filed (422).
+         */
+        post: operations["filePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/items/{itemId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 更新目标进度 / record progress on a target
+         * @description 已备案或已确认的方案中带数量目标的项，由方案所属单位更新完成数量和说明；必须带方案的 If-Match。 / For an item with a numeric target of a filed or acknowledged plan, the plan's org records what is achieved; If-Match (the plan's ETag) required.
+         */
+        put: operations["updatePlanProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回方案 / return a filed plan
+         * @description 备案单位的审核人说明原因退回，方案所属单位修改后可重新备案。 / The reviewers return it with a reason; the plan's org edits and files it again.
+         */
+        post: operations["returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions": {
         parameters: {
             query?: never;
@@ -1709,10 +1841,12 @@ export interface components {
         /** @description 站内通知 / an in-app notification */
         NotificationView: {
             id: string;
-            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED */
+            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED, PLAN_FILED, PLAN_ACKNOWLEDGED, PLAN_RETURNED */
             kind: string;
             noticeId?: string;
             receiptId?: string;
+            /** @description 相关的活动方案 / the plan it is about */
+            planId?: string;
             title: string;
             body?: string;
             createdAt: components["schemas"]["Instant"];
@@ -1883,6 +2017,242 @@ export interface components {
             version: number;
         };
         /**
+         * @description 方案操作 / plan operation: UPDATE 修改, DELETE 删除草稿, FILE 备案, ACKNOWLEDGE 确认备案, RETURN 退回, PROGRESS 更新目标进度
+         * @enum {string}
+         */
+        PlanAction: "UPDATE" | "DELETE" | "FILE" | "ACKNOWLEDGE" | "RETURN" | "PROGRESS";
+        /** @description 方案内容；修改时整体替换。orgId、noticeId 在新建时确定，之后不可更改。 / The plan's content; an update replaces it whole. orgId and noticeId are set on create and fixed. */
+        PlanInput: {
+            /**
+             * @description 方案所属单位；新建时必填 / the plan's org; required on create
+             * @example 118
+             */
+            orgId?: string;
+            /**
+             * @description 答复的通知（本单位收到的）或随附的通知（本单位发出的）；不填为本单位独立方案 / the notice it answers (received) or is carried by (issued by the org); none for a standalone plan
+             * @example 42
+             */
+            noticeId?: string;
+            /** @example 渝中区妇联2024年工作思路 */
+            title: string;
+            /** @example 巾帼心向党 奋进新征程 */
+            theme?: string;
+            /** @example 2024-01-01 */
+            periodStart?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 periodStart / not before periodStart
+             * @example 2024-12-31
+             */
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections?: components["schemas"]["PlanSection"][];
+            /** @description 活动与工作项，按顺序 / items in order */
+            items?: components["schemas"]["PlanItemInput"][];
+        };
+        /** @description 方案中的一项活动或工作；带 id 的为修改已有项（保留其进度），不带 id 的为新增，未列出的已有项被删除。 / A planned activity or work item; with id it updates that item (keeping its progress), without id it adds one; existing items left out are removed. */
+        PlanItemInput: {
+            /**
+             * @description 已有项的 id / id of an existing item
+             * @example 301
+             */
+            id?: string;
+            /**
+             * @description 所属板块（小标题）/ section heading it belongs to
+             * @example （五）夯实基础，持续强化自身建设不停步
+             */
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            /** @example 大力推进“姐妹驿站”特色创建，重点开展“姐妹牵手 相约驿站”专项行动。 */
+            description?: string;
+            /** @example 2024-01-01 */
+            startsOn?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 startsOn / not before startsOn
+             * @example 2026-12-31
+             */
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @example 各街道妇联 */
+            location?: string;
+            /**
+             * @description 主办 / organizer
+             * @example 区妇联
+             */
+            organizer?: string;
+            /**
+             * @description 协办、合作单位 / partners
+             * @example 区慈善总会
+             */
+            partners?: string;
+            /**
+             * @description 对象 / audience
+             * @example 基层妇女群众
+             */
+            audience?: string;
+            /**
+             * Format: int32
+             * @description 预计参与人数 / expected participants
+             * @example 200
+             */
+            expectedParticipants?: number;
+            /**
+             * @description 数量目标（可选）/ numeric target, optional
+             * @example 50
+             */
+            targetValue?: number;
+            /**
+             * @description 目标单位，有目标时填写 / unit of the target
+             * @example 家
+             */
+            targetUnit?: string;
+        };
+        /** @description 方案中的一项 / a planned activity or work item */
+        PlanItemView: {
+            /** @example 301 */
+            id: string;
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            description?: string;
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            location?: string;
+            organizer?: string;
+            partners?: string;
+            audience?: string;
+            /** Format: int32 */
+            expectedParticipants?: number;
+            /** @example 50 */
+            targetValue?: number;
+            /** @example 家 */
+            targetUnit?: string;
+            /**
+             * @description 已完成 / achieved so far
+             * @example 32
+             */
+            progressValue?: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            progressNote?: string;
+            progressUpdatedAt?: components["schemas"]["Instant"];
+        };
+        /**
+         * @description 方案类型 / kind of plan: ANSWER 答复收到的通知并向发文单位备案, ISSUER 发文单位随通知印发的方案（不备案，收文单位可阅）, STANDALONE 本单位自己的方案（如年度工作计划），向上级备案
+         * @enum {string}
+         */
+        PlanKind: "ANSWER" | "ISSUER" | "STANDALONE";
+        /** @description 一页方案 / a page of plans */
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 目标进度 / progress towards an item's target */
+        PlanProgress: {
+            /**
+             * @description 已完成的数量 / achieved so far
+             * @example 32
+             */
+            value: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            note?: string;
+        };
+        /** @description 退回方案 / return a plan */
+        PlanReturn: {
+            /** @example 请补充各项活动的时间和地点 */
+            reason: string;
+        };
+        /** @description 方案正文的一节（如指导思想、工作要求）/ a text section of the plan */
+        PlanSection: {
+            /** @example 一、指导思想 */
+            heading?: string;
+            /**
+             * @description 富文本（HTML），保存时清理为安全子集 / rich text; sanitized to a safe subset on save
+             * @example <p>以习近平新时代中国特色社会主义思想为指导……</p>
+             */
+            html: string;
+        };
+        /**
+         * @description 方案状态 / plan status: DRAFT 草稿（随通知印发的方案始终为草稿，不备案）, FILED 已备案待确认, ACKNOWLEDGED 已确认备案, RETURNED 已退回
+         * @enum {string}
+         */
+        PlanStatus: "DRAFT" | "FILED" | "ACKNOWLEDGED" | "RETURNED";
+        /** @description 方案列表中的一项 / a plan in a list */
+        PlanSummary: {
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            orgId: string;
+            orgName: string;
+            notice?: components["schemas"]["NoticeRef"];
+            reviewOrgId?: string;
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int64
+             * @description 活动与工作项数 / number of items
+             * @example 12
+             */
+            itemCount: number;
+            /**
+             * Format: int64
+             * @description 带数量目标的项数 / items with a numeric target
+             * @example 1
+             */
+            targetCount: number;
+            filedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 活动方案 / an activity plan */
+        PlanView: {
+            /** @example 7 */
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            /** @example 118 */
+            orgId: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            /** @description 答复或随附的通知 / the notice it answers or is carried by */
+            notice?: components["schemas"]["NoticeRef"];
+            /** @description 答复通知时本单位的收文 / the org's receipt, for a filing */
+            receiptId?: string;
+            /**
+             * @description 备案单位（审核方）/ the org it is filed with (its reviewers)
+             * @example 1
+             */
+            reviewOrgId?: string;
+            /** @example 重庆市妇女联合会 */
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections: components["schemas"]["PlanSection"][];
+            items: components["schemas"]["PlanItemView"][];
+            filedAt?: components["schemas"]["Instant"];
+            filedBy?: string;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 退回原因 / why it was returned */
+            returnReason?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["PlanAction"][];
+            /**
+             * Format: int32
+             * @description Version, also the ETag
+             */
+            version: number;
+        };
+        /**
          * @description RFC 9457 问题详情 / problem details. `code` is stable; `title` and `detail` follow Accept-Language.
          * @example {
          *       "type": "urn:jinguo:problem:org-code-taken",
@@ -1928,10 +2298,10 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发, REPORT 填写报送
+         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发, FILE_PLAN 填报活动方案（通知要求备案、本单位尚无方案）, REPORT 填写报送
          * @enum {string}
          */
-        ReceiptAction: "SIGN" | "FORWARD" | "REPORT";
+        ReceiptAction: "SIGN" | "FORWARD" | "FILE_PLAN" | "REPORT";
         /** @description 一页收文 / a page of receipts */
         ReceiptPage: {
             items: components["schemas"]["ReceiptView"][];
@@ -1960,6 +2330,13 @@ export interface components {
             submissionId?: string;
             /** @description 报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists */
             reportStatus?: string;
+            /** @description 本单位答复该通知的活动方案 / the org's plan in answer to the notice */
+            planId?: string;
+            /**
+             * @description 方案备案状态（未备案时为空）/ plan filing status, none before filing
+             * @enum {string}
+             */
+            planStatus?: "FILED" | "ACKNOWLEDGED" | "RETURNED";
             /** @description 本单位被免报的原因 / why the org is exempt */
             exemptReason?: string;
             /** @description 调用者现在可执行的操作 / what the caller may do now */
@@ -6068,6 +6445,807 @@ export interface operations {
             };
             /** @description 上级已关闭 / parent closed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description 只看报给本人所在单位备案的方案 / only plans filed with the caller's orgs */
+                filedTo?: boolean;
+                kind?: components["schemas"]["PlanKind"];
+                /** @description 答复或随附的通知 / the notice it answers or is carried by */
+                noticeId?: string;
+                /**
+                 * @description 方案所属单位 / the plan's org
+                 * @example 118
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 检索词 / search term
+                 * @example 姐妹驿站
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["PlanStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案或已确认 / filed or acknowledged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 所属单位或通知不可更改 / org or notice changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是草稿 / not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    filePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlanProgress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanProgress"];
+            };
+        };
+        responses: {
+            /** @description The plan with the item's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 方案未备案 / plan not filed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该项没有数量目标 / the item has no target */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -96,3 +96,25 @@ export const NOTICE_STATUSES = [
   'WITHDRAWN',
   'CLOSED',
 ] as const satisfies readonly NoticeStatus[]
+
+// ---- activity plans (活动方案) ----
+export type PlanStatus = Schemas['PlanStatus']
+export type PlanKind = Schemas['PlanKind']
+export type PlanAction = Schemas['PlanAction']
+export type PlanSection = Schemas['PlanSection']
+export type PlanInput = Schemas['PlanInput']
+export type PlanItemInput = Schemas['PlanItemInput']
+export type PlanItemView = Schemas['PlanItemView']
+export type PlanView = Schemas['PlanView']
+export type PlanSummary = Schemas['PlanSummary']
+export type PlanPage = Schemas['PlanPage']
+export type PlanProgress = Schemas['PlanProgress']
+
+export const PLAN_STATUSES = [
+  'DRAFT',
+  'FILED',
+  'ACKNOWLEDGED',
+  'RETURNED',
+] as const satisfies readonly PlanStatus[]
+
+export const PLAN_KINDS = ['ANSWER', 'ISSUER', 'STANDALONE'] as const satisfies readonly PlanKind[]

@@ -424,7 +424,7 @@ public class DemoNotices {
      * Runs {@code work} in a request of its own as {@code username}, as if that account had called the API. Any
      * request context active around it is set aside and restored.
      */
-    private <T> T as(String username, Supplier<T> work) {
+    <T> T as(String username, Supplier<T> work) {
         ManagedContext requests = Arc.container().requestContext();
         InjectableContext.ContextState outer = requests.isActive() ? requests.getState() : null;
         if (outer != null) requests.deactivate();

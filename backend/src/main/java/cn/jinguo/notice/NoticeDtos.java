@@ -278,6 +278,11 @@ public final class NoticeDtos {
                             description =
                                     "报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists")
                     String reportStatus,
+            @Schema(description = "本单位答复该通知的活动方案 / the org's plan in answer to the notice") String planId,
+            @Schema(
+                            description = "方案备案状态（未备案时为空）/ plan filing status, none before filing",
+                            enumeration = {"FILED", "ACKNOWLEDGED", "RETURNED"})
+                    String planStatus,
             @Schema(description = "本单位被免报的原因 / why the org is exempt") String exemptReason,
             @Schema(required = true, description = "调用者现在可执行的操作 / what the caller may do now")
                     List<ReceiptAction> actions,

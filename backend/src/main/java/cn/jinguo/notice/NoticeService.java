@@ -417,7 +417,8 @@ public class NoticeService {
         return n;
     }
 
-    boolean readable(Notice n) {
+    /** Whether the caller may read the notice (plans carried by a notice are read by the same rule). */
+    public boolean readable(Notice n) {
         if (scope.covers(n.issuer.path)) return true;
         if (n.status == NoticeStatus.DRAFT) return false;
         DataScope.Filter filter = scope.filter("o.path");
