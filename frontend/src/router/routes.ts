@@ -63,8 +63,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'submissions',
     name: 'submissions',
-    component: Placeholder,
-    meta: { nav: 'submissions', icon: Upload, underConstruction: true },
+    component: () => import('@/views/submission/index.vue'),
+    meta: { nav: 'submissions', icon: Upload },
   },
   {
     path: 'supervision',
@@ -131,6 +131,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     name: 'notice-detail',
     component: () => import('@/views/notice-detail/index.vue'),
     meta: { nav: 'notices' },
+  },
+  {
+    path: 'submissions/:id',
+    name: 'submission-detail',
+    component: () => import('@/views/submission/detail.vue'),
+    meta: { nav: 'submissions' },
   },
   {
     path: 'inbox/:receiptId',
