@@ -727,6 +727,7 @@ const enUS: MessageSchema = {
       returnedEntry: '“{title}”: {reason}',
       returnedHint: 'Please make the requested changes and submit again.',
       state: {
+        draft: 'Draft, not submitted yet',
         waiting: 'Submitted, awaiting review by {issuer}',
         toReview: 'This submission awaits your review: accept or return it',
         accepted: 'Submission accepted',

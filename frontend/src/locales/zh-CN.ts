@@ -718,6 +718,7 @@ const zhCN = {
       returnedEntry: '“{title}”：{reason}',
       returnedHint: '请按退回意见修改后重新报送。',
       state: {
+        draft: '草稿，尚未报送',
         waiting: '已报送，等待{issuer}审核',
         toReview: '该报送等待您审核：采用或退回',
         accepted: '报送已采用',

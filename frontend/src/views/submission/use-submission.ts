@@ -81,6 +81,9 @@ export function useSubmission() {
       stale.value = true
       return 'stale'
     }
+    // 409: the package (or its notice) moved on meanwhile, e.g. sent or reviewed by someone else: say why
+    // and offer the latest version.
+    if (error.status === 409) stale.value = true
     if (error.status === 422 && error.problem?.code === 'SUBMISSION_INCOMPLETE') {
       missing.value = missingFromProblem(error.problem)
       problem.value = { message: problemMessage(error.problem) ?? error.message, details: [] }

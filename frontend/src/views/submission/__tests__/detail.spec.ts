@@ -123,6 +123,23 @@ describe('submission page', { timeout: 20_000 }, () => {
     expect(find('submission-problem')?.textContent).toContain('报送内容不满足通知要求')
   })
 
+  it('on 409 (sent or judged meanwhile) says why and offers the latest version', async () => {
+    await open(submission())
+    api.submitSubmission.mockRejectedValue(
+      new ApiError(409, {
+        type: 'about:blank',
+        title: '',
+        status: 409,
+        code: 'SUBMISSION_NOT_EDITABLE',
+        detail: '渝中区妇女联合会 的报送已报送待审或已采用，不能修改',
+      }),
+    )
+    click('submission-submit')
+    await settle()
+    expect(find('submission-problem')?.textContent).toContain('已报送待审或已采用')
+    expect(find('submission-reload')).not.toBeNull()
+  })
+
   it('marks a missing summary and a package without activities', async () => {
     await open(
       submission({
