@@ -1532,6 +1532,11 @@ export interface components {
              */
             receivingDepartment?: string;
             /**
+             * @description 收文部门（单位）：代发文单位审核报送和方案的内设部室，须为发文单位下属的部室 / the issuer's department that reviews reports and plans in its place
+             * @example 27
+             */
+            receivingOrgId?: string;
+            /**
              * @description 报送截止时间 / reporting deadline
              * @example 2024-03-10T18:00:00+08:00
              */
@@ -1638,6 +1643,9 @@ export interface components {
             contactPhone?: string;
             contactEmail?: string;
             receivingDepartment?: string;
+            /** @description 收文部门（单位）/ the reviewing department */
+            receivingOrgId?: string;
+            receivingOrgName?: string;
             deadline?: components["schemas"]["OffsetDateTime"];
             planRequired: boolean;
             planDeadline?: components["schemas"]["OffsetDateTime"];
@@ -1920,10 +1928,10 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发
+         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发, REPORT 填写报送
          * @enum {string}
          */
-        ReceiptAction: "SIGN" | "FORWARD";
+        ReceiptAction: "SIGN" | "FORWARD" | "REPORT";
         /** @description 一页收文 / a page of receipts */
         ReceiptPage: {
             items: components["schemas"]["ReceiptView"][];
@@ -1948,6 +1956,12 @@ export interface components {
             signedBy?: string;
             /** @description 本单位转发的通知 / this org's re-issue */
             forwardedNoticeId?: string;
+            /** @description 本单位的报送 / this org's package */
+            submissionId?: string;
+            /** @description 报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists */
+            reportStatus?: string;
+            /** @description 本单位被免报的原因 / why the org is exempt */
+            exemptReason?: string;
             /** @description 调用者现在可执行的操作 / what the caller may do now */
             actions: components["schemas"]["ReceiptAction"][];
             /** Format: int32 */
