@@ -118,3 +118,30 @@ export const PLAN_STATUSES = [
 ] as const satisfies readonly PlanStatus[]
 
 export const PLAN_KINDS = ['ANSWER', 'ISSUER', 'STANDALONE'] as const satisfies readonly PlanKind[]
+
+// ---- submissions (报送) ----
+export type SubmissionStatus = Schemas['SubmissionStatus']
+export type SubmissionAction = Schemas['SubmissionAction']
+export type SubmissionView = Schemas['SubmissionView']
+export type SubmissionSummary = Schemas['SubmissionSummary']
+export type SubmissionPage = Schemas['SubmissionPage']
+export type SubmissionEntry = Schemas['SubmissionEntry']
+export type SubmissionCompleteness = Schemas['SubmissionCompleteness']
+export type SubmissionInput = Schemas['SubmissionInput']
+export type SubmissionRevision = Schemas['SubmissionRevision']
+export type EntryInput = Schemas['EntryInput']
+export type EntryMedia = Schemas['EntryMedia']
+export type EntryReview = Schemas['EntryReview']
+export type EntryVerdict = Schemas['EntryVerdict']
+export type MediaInput = Schemas['MediaInput']
+export type MediaKind = Schemas['MediaKind']
+export type ReviewRequest = Schemas['ReviewRequest']
+export type IncludableEntry = Schemas['IncludableEntry']
+export type IncludablePage = Schemas['IncludablePage']
+
+export const SUBMISSION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'ACCEPTED',
+  'RETURNED',
+] as const satisfies readonly SubmissionStatus[]

@@ -63,8 +63,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'submissions',
     name: 'submissions',
-    component: Placeholder,
-    meta: { nav: 'submissions', icon: Upload, underConstruction: true },
+    component: () => import('@/views/submission/index.vue'),
+    meta: { nav: 'submissions', icon: Upload },
   },
   {
     path: 'supervision',
@@ -150,6 +150,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     name: 'plan-detail',
     component: () => import('@/views/plan/detail.vue'),
     meta: { nav: 'plans' },
+  },
+  {
+    path: 'submissions/:id',
+    name: 'submission-detail',
+    component: () => import('@/views/submission/detail.vue'),
+    meta: { nav: 'submissions' },
   },
   {
     path: 'inbox/:receiptId',
