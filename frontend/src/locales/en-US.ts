@@ -1052,6 +1052,11 @@ const enUS: MessageSchema = {
       required: 'Enter a reason',
       done: 'Returned',
     },
+    onNotice: {
+      title: 'Plan issued with the notice',
+      open: 'Open the issuer’s activity plan',
+      write: 'Write the plan issued with this notice',
+    },
     progressDialog: {
       title: 'Record progress',
       target: 'Target',

@@ -1040,6 +1040,11 @@ const zhCN = {
       required: '请输入退回原因',
       done: '已退回',
     },
+    onNotice: {
+      title: '随文活动方案',
+      open: '查看发文单位的活动方案',
+      write: '编写随文活动方案',
+    },
     progressDialog: {
       title: '更新进度',
       target: '目标',
