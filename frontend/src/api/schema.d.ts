@@ -976,6 +976,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案列表 / list plans
+         * @description 调用者范围内单位的方案；报给范围内单位备案的方案（部室只看到报给本部室所发通知的方案）；已发布通知随附的发文单位方案。按最近修改排序；q 匹配标题、主题、正文和活动项。filedTo=true 只看报给调用者所在单位备案的方案（待我审核）。 / Plans of orgs in the caller's subtree, plans filed with orgs there (a department sees those filed to its own notices only), and issuers' plans carried by published notices the caller reads; newest change first. q matches title, theme, text and items. filedTo=true keeps the plans filed with the caller's own orgs (to review).
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * 新建方案 / create a plan
+         * @description 需要方案所属单位本单位的 plan:write（管理员、编辑）。noticeId 为本单位收到的通知时是备案方案（每份收文一份），为本单位发出的通知时是随通知印发的方案（每份通知一份），不填为独立方案（向上级备案）。 / Needs plan:write as a member of the plan's org. A notice the org received makes a filing (one per receipt), one it issued the plan carried by it (one per notice); none, a standalone plan filed with the parent org.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案详情 / get a plan
+         * @description 带 ETag；actions 列出调用者现在可执行的操作。 / Sends an ETag; actions lists what the caller may do now.
+         */
+        get: operations["getPlan"];
+        /**
+         * 修改方案 / update a plan
+         * @description 草稿或被退回的方案可修改，整体替换内容，必须带 If-Match。活动项带 id 保留其进度。 / Drafts and returned plans; replaces the content, If-Match required. Items sent with their id keep their progress.
+         */
+        put: operations["updatePlan"];
+        post?: never;
+        /**
+         * 删除草稿 / delete a draft plan
+         * @description 只能删除草稿；备案过的方案留存。 / Drafts only; a plan once filed stays.
+         */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认备案 / acknowledge a filed plan
+         * @description 备案单位本单位的 report:review（管理员、审核）确认已备案的方案，并通知方案所属单位。 / A member of the org it was filed with holding report:review acknowledges it; the plan's org is told.
+         */
+        post: operations["acknowledgePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 备案 / file a plan
+         * @description 把草稿或被退回的方案报送备案：答复通知的报发文单位（设有收文部门时报该部门），独立方案报上级单位；同时更新本单位收文的方案状态，并通知审核单位。随通知印发的方案不备案（422）。 / Files a draft or returned plan with the notice's issuer (its receiving department when set), or a standalone plan with the parent org; moves the receipt's plan status in the same transaction and tells the reviewers. A plan carried by its notice is not filed (422).
+         */
+        post: operations["filePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/items/{itemId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 更新目标进度 / record progress on a target
+         * @description 已备案或已确认的方案中带数量目标的项，由方案所属单位更新完成数量和说明；必须带方案的 If-Match。 / For an item with a numeric target of a filed or acknowledged plan, the plan's org records what is achieved; If-Match (the plan's ETag) required.
+         */
+        put: operations["updatePlanProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回方案 / return a filed plan
+         * @description 备案单位的审核人说明原因退回，方案所属单位修改后可重新备案。 / The reviewers return it with a reason; the plan's org edits and files it again.
+         */
+        post: operations["returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送列表 / list packages
+         * @description 调用者下级单位的报送，以及（报送后）回复调用者所发通知的报送；按最近报送排序。 / Packages of orgs in the caller's subtree, and (once sent) packages answering notices the caller's subtree issued; latest first.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        /**
+         * 开始报送 / open a package
+         * @description 为本单位的一份收文建立报送草稿；需要本单位的管理员或编辑角色（report:write），通知须为已发布。每份收文一份报送（409 时返回已有报送的 id）。 / Opens the draft package of a receipt of the caller's own org; needs report:write; one package per receipt (409 names the existing one).
+         */
+        post: operations["createSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看报送 / get a package
+         * @description 活动条目及其素材、对照报送要求的完成情况、调用者可执行的操作；ETag 为版本号。 / Entries with media, completeness against the required items, the caller's actions; ETag.
+         */
+        get: operations["getSubmission"];
+        /**
+         * 修改报送 / update a package
+         * @description 整体替换工作总结和活动条目（草稿或被退回时）；必须带 If-Match。条目带 id 为修改，带 sourceEntryId 为纳入下级已采用的条目；照片须为图片、视频须为视频文件，文件须为本单位上传的。 / Replaces the summary and entries (draft or returned); If-Match required. Files must be uploaded for the org; photos are images, videos videos.
+         */
+        put: operations["updateSubmission"];
+        post?: never;
+        /**
+         * 删除报送草稿 / delete a draft package
+         * @description 只能删除从未报送过的草稿。 / Only a draft never submitted.
+         */
+        delete: operations["deleteSubmission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/entries/{entryId}/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 精选活动 / feature an entry
+         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent).
+         */
+        put: operations["featureEntry"];
+        post?: never;
+        /**
+         * 取消精选 / unfeature an entry
+         * @description 取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).
+         */
+        delete: operations["unfeatureEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/includable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可汇总的下级活动 / subordinates' entries to roll up
+         * @description 本单位转发该通知后，下级报送中已采用、尚未纳入本报送的活动条目（汇总上报）。 / Accepted entries of the subordinates' packages on the org's re-issue, not yet included.
+         */
+        get: operations["listIncludableEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核报送 / review a package
+         * @description 发文单位（或通知指定的收文部门）的管理员或审核员（report:review）采用整包，或退回并说明原因（可逐条说明）。 / ORG_ADMIN or REVIEWER of the issuer (or its receiving department) accepts the package or returns it with a reason, per entry too.
+         */
+        post: operations["reviewSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送历史 / submission history
+         * @description 历次报送的内容、是否逾期及审核结果，最新在前。 / Every submission as sent, late or not, and its review; newest first.
+         */
+        get: operations["listSubmissionRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送 / submit a package
+         * @description 对照通知对本单位类型的报送要求检查（422 的 errors 列出缺少的项：entries、summary、photos、video、article、newMediaLink）；首次报送晚于本单位截止时间即为逾期。被退回后可再次报送，历次报送均保留。 / Checks the notice's required items for the org's type (422 errors[] lists what is missing); late when first sent after the org's effective deadline; a returned package may be sent again, every submission is kept.
+         */
+        post: operations["submitSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -1130,6 +1418,14 @@ export interface components {
             /** @example jinguo-api */
             apiAudience: string;
         };
+        /** @description 为一份收文建立报送 / open the package of a receipt */
+        CreateSubmissionRequest: {
+            /**
+             * @description 收文 id（GET /api/v1/inbox）/ the receipt answered
+             * @example 311
+             */
+            receiptId: string;
+        };
         /** @description 面包屑中的一级 / one step of a breadcrumb */
         Crumb: {
             /** @example 1 */
@@ -1139,11 +1435,61 @@ export interface components {
             /** @example 市妇联 */
             shortName?: string;
         };
+        /** @description 一项活动。带 id 修改原有条目；带 sourceEntryId 纳入下级已采用的条目（汇总上报，内容取自下级） / an activity; with id it updates that entry; with sourceEntryId it includes a subordinate's accepted entry (roll-up; its content is copied from the source) */
+        EntryInput: {
+            /** @example 907 */
+            id?: string;
+            /**
+             * @description 纳入的下级条目 / the subordinate's entry to include
+             * @example 880
+             */
+            sourceEntryId?: string;
+            /**
+             * @description 对应的活动方案条目 / the planned activity it realises
+             * @example 12
+             */
+            planItemId?: string;
+            /** @example “巾帼心向党”主题宣讲进社区 */
+            title?: string;
+            /** @example 2026-03-06 */
+            heldOn?: components["schemas"]["LocalDate"];
+            /** @example 2026-03-08 */
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑街道新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            /** @description 活动简介 / what happened */
+            summary?: string;
+            media?: components["schemas"]["MediaInput"][];
+        };
+        /** @description 活动素材 / a medium of an activity */
+        EntryMedia: {
+            kind: components["schemas"]["MediaKind"];
+            fileId?: string;
+            url?: string;
+            title?: string;
+            /** @description 文件名 / file name */
+            fileName?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+        };
         /**
          * @description 活动条目审核结果 / entry review: PENDING 待审核, ACCEPTED 已采用, RETURNED 需修改
          * @enum {string}
          */
         EntryReview: "PENDING" | "ACCEPTED" | "RETURNED";
+        /** @description 退回的活动条目及原因 / an entry sent back, with why */
+        EntryVerdict: {
+            /** @example 907 */
+            entryId: string;
+            /** @example 照片不清晰，请补充活动现场照片 */
+            reason: string;
+        };
         /**
          * @description 妇联层级 / federation level (only for FEDERATION): CITY 市级, DISTRICT 区县级, TOWNSHIP 乡镇(街道)级, VILLAGE 村(社区)级
          * @enum {string}
@@ -1292,6 +1638,26 @@ export interface components {
              */
             overdue: number;
         };
+        /** @description 可纳入汇总上报的下级条目 / a subordinate's accepted entry that may be included */
+        IncludableEntry: {
+            entry: components["schemas"]["SubmissionEntry"];
+            /** @description 下级报送 / the subordinate's package */
+            submissionId: string;
+            /** @description 报送单位 / the org that sent it */
+            orgName: string;
+            /** @description 下级收到的转发通知 / the re-issued notice */
+            notice: components["schemas"]["NoticeRef"];
+        };
+        /** @description 一页可纳入的条目 / a page of includable entries */
+        IncludablePage: {
+            items: components["schemas"]["IncludableEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -1350,6 +1716,22 @@ export interface components {
              *     ]
              */
             permissions: string[];
+        };
+        /** @description 素材：照片、视频为已上传文件（POST /api/v1/files），新媒体链接为网址，文章为文件或网址 / a medium: photos and videos are uploaded files, links are URLs, articles either */
+        MediaInput: {
+            kind: components["schemas"]["MediaKind"];
+            /**
+             * @description 已上传文件 id / an uploaded file
+             * @example 57
+             */
+            fileId?: string;
+            /**
+             * @description http(s) 网址 / an http(s) URL
+             * @example https://mp.weixin.qq.com/s/abc123
+             */
+            url?: string;
+            /** @example 活动现场 */
+            title?: string;
         };
         /**
          * @description 素材类型 / medium: PHOTO 照片, VIDEO 视频, ARTICLE 文章（文件或链接）, LINK 新媒体链接
@@ -1450,6 +1832,11 @@ export interface components {
              * @example 宣传部
              */
             receivingDepartment?: string;
+            /**
+             * @description 收文部门（单位）：代发文单位审核报送和方案的内设部室，须为发文单位下属的部室 / the issuer's department that reviews reports and plans in its place
+             * @example 27
+             */
+            receivingOrgId?: string;
             /**
              * @description 报送截止时间 / reporting deadline
              * @example 2024-03-10T18:00:00+08:00
@@ -1557,6 +1944,9 @@ export interface components {
             contactPhone?: string;
             contactEmail?: string;
             receivingDepartment?: string;
+            /** @description 收文部门（单位）/ the reviewing department */
+            receivingOrgId?: string;
+            receivingOrgName?: string;
             deadline?: components["schemas"]["OffsetDateTime"];
             planRequired: boolean;
             planDeadline?: components["schemas"]["OffsetDateTime"];
@@ -1620,10 +2010,12 @@ export interface components {
         /** @description 站内通知 / an in-app notification */
         NotificationView: {
             id: string;
-            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED */
+            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED, PLAN_FILED, PLAN_ACKNOWLEDGED, PLAN_RETURNED */
             kind: string;
             noticeId?: string;
             receiptId?: string;
+            /** @description 相关的活动方案 / the plan it is about */
+            planId?: string;
             title: string;
             body?: string;
             createdAt: components["schemas"]["Instant"];
@@ -1794,6 +2186,242 @@ export interface components {
             version: number;
         };
         /**
+         * @description 方案操作 / plan operation: UPDATE 修改, DELETE 删除草稿, FILE 备案, ACKNOWLEDGE 确认备案, RETURN 退回, PROGRESS 更新目标进度
+         * @enum {string}
+         */
+        PlanAction: "UPDATE" | "DELETE" | "FILE" | "ACKNOWLEDGE" | "RETURN" | "PROGRESS";
+        /** @description 方案内容；修改时整体替换。orgId、noticeId 在新建时确定，之后不可更改。 / The plan's content; an update replaces it whole. orgId and noticeId are set on create and fixed. */
+        PlanInput: {
+            /**
+             * @description 方案所属单位；新建时必填 / the plan's org; required on create
+             * @example 118
+             */
+            orgId?: string;
+            /**
+             * @description 答复的通知（本单位收到的）或随附的通知（本单位发出的）；不填为本单位独立方案 / the notice it answers (received) or is carried by (issued by the org); none for a standalone plan
+             * @example 42
+             */
+            noticeId?: string;
+            /** @example 渝中区妇联2024年工作思路 */
+            title: string;
+            /** @example 巾帼心向党 奋进新征程 */
+            theme?: string;
+            /** @example 2024-01-01 */
+            periodStart?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 periodStart / not before periodStart
+             * @example 2024-12-31
+             */
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections?: components["schemas"]["PlanSection"][];
+            /** @description 活动与工作项，按顺序 / items in order */
+            items?: components["schemas"]["PlanItemInput"][];
+        };
+        /** @description 方案中的一项活动或工作；带 id 的为修改已有项（保留其进度），不带 id 的为新增，未列出的已有项被删除。 / A planned activity or work item; with id it updates that item (keeping its progress), without id it adds one; existing items left out are removed. */
+        PlanItemInput: {
+            /**
+             * @description 已有项的 id / id of an existing item
+             * @example 301
+             */
+            id?: string;
+            /**
+             * @description 所属板块（小标题）/ section heading it belongs to
+             * @example （五）夯实基础，持续强化自身建设不停步
+             */
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            /** @example 大力推进“姐妹驿站”特色创建，重点开展“姐妹牵手 相约驿站”专项行动。 */
+            description?: string;
+            /** @example 2024-01-01 */
+            startsOn?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 startsOn / not before startsOn
+             * @example 2026-12-31
+             */
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @example 各街道妇联 */
+            location?: string;
+            /**
+             * @description 主办 / organizer
+             * @example 区妇联
+             */
+            organizer?: string;
+            /**
+             * @description 协办、合作单位 / partners
+             * @example 区慈善总会
+             */
+            partners?: string;
+            /**
+             * @description 对象 / audience
+             * @example 基层妇女群众
+             */
+            audience?: string;
+            /**
+             * Format: int32
+             * @description 预计参与人数 / expected participants
+             * @example 200
+             */
+            expectedParticipants?: number;
+            /**
+             * @description 数量目标（可选）/ numeric target, optional
+             * @example 50
+             */
+            targetValue?: number;
+            /**
+             * @description 目标单位，有目标时填写 / unit of the target
+             * @example 家
+             */
+            targetUnit?: string;
+        };
+        /** @description 方案中的一项 / a planned activity or work item */
+        PlanItemView: {
+            /** @example 301 */
+            id: string;
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            description?: string;
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            location?: string;
+            organizer?: string;
+            partners?: string;
+            audience?: string;
+            /** Format: int32 */
+            expectedParticipants?: number;
+            /** @example 50 */
+            targetValue?: number;
+            /** @example 家 */
+            targetUnit?: string;
+            /**
+             * @description 已完成 / achieved so far
+             * @example 32
+             */
+            progressValue?: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            progressNote?: string;
+            progressUpdatedAt?: components["schemas"]["Instant"];
+        };
+        /**
+         * @description 方案类型 / kind of plan: ANSWER 答复收到的通知并向发文单位备案, ISSUER 发文单位随通知印发的方案（不备案，收文单位可阅）, STANDALONE 本单位自己的方案（如年度工作计划），向上级备案
+         * @enum {string}
+         */
+        PlanKind: "ANSWER" | "ISSUER" | "STANDALONE";
+        /** @description 一页方案 / a page of plans */
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 目标进度 / progress towards an item's target */
+        PlanProgress: {
+            /**
+             * @description 已完成的数量 / achieved so far
+             * @example 32
+             */
+            value: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            note?: string;
+        };
+        /** @description 退回方案 / return a plan */
+        PlanReturn: {
+            /** @example 请补充各项活动的时间和地点 */
+            reason: string;
+        };
+        /** @description 方案正文的一节（如指导思想、工作要求）/ a text section of the plan */
+        PlanSection: {
+            /** @example 一、指导思想 */
+            heading?: string;
+            /**
+             * @description 富文本（HTML），保存时清理为安全子集 / rich text; sanitized to a safe subset on save
+             * @example <p>以习近平新时代中国特色社会主义思想为指导……</p>
+             */
+            html: string;
+        };
+        /**
+         * @description 方案状态 / plan status: DRAFT 草稿（随通知印发的方案始终为草稿，不备案）, FILED 已备案待确认, ACKNOWLEDGED 已确认备案, RETURNED 已退回
+         * @enum {string}
+         */
+        PlanStatus: "DRAFT" | "FILED" | "ACKNOWLEDGED" | "RETURNED";
+        /** @description 方案列表中的一项 / a plan in a list */
+        PlanSummary: {
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            orgId: string;
+            orgName: string;
+            notice?: components["schemas"]["NoticeRef"];
+            reviewOrgId?: string;
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int64
+             * @description 活动与工作项数 / number of items
+             * @example 12
+             */
+            itemCount: number;
+            /**
+             * Format: int64
+             * @description 带数量目标的项数 / items with a numeric target
+             * @example 1
+             */
+            targetCount: number;
+            filedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 活动方案 / an activity plan */
+        PlanView: {
+            /** @example 7 */
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            /** @example 118 */
+            orgId: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            /** @description 答复或随附的通知 / the notice it answers or is carried by */
+            notice?: components["schemas"]["NoticeRef"];
+            /** @description 答复通知时本单位的收文 / the org's receipt, for a filing */
+            receiptId?: string;
+            /**
+             * @description 备案单位（审核方）/ the org it is filed with (its reviewers)
+             * @example 1
+             */
+            reviewOrgId?: string;
+            /** @example 重庆市妇女联合会 */
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections: components["schemas"]["PlanSection"][];
+            items: components["schemas"]["PlanItemView"][];
+            filedAt?: components["schemas"]["Instant"];
+            filedBy?: string;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 退回原因 / why it was returned */
+            returnReason?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["PlanAction"][];
+            /**
+             * Format: int32
+             * @description Version, also the ETag
+             */
+            version: number;
+        };
+        /**
          * @description RFC 9457 问题详情 / problem details. `code` is stable; `title` and `detail` follow Accept-Language.
          * @example {
          *       "type": "urn:jinguo:problem:org-code-taken",
@@ -1839,10 +2467,10 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发
+         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发, FILE_PLAN 填报活动方案（通知要求备案、本单位尚无方案）, REPORT 填写报送
          * @enum {string}
          */
-        ReceiptAction: "SIGN" | "FORWARD";
+        ReceiptAction: "SIGN" | "FORWARD" | "FILE_PLAN" | "REPORT";
         /** @description 一页收文 / a page of receipts */
         ReceiptPage: {
             items: components["schemas"]["ReceiptView"][];
@@ -1867,6 +2495,19 @@ export interface components {
             signedBy?: string;
             /** @description 本单位转发的通知 / this org's re-issue */
             forwardedNoticeId?: string;
+            /** @description 本单位的报送 / this org's package */
+            submissionId?: string;
+            /** @description 报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists */
+            reportStatus?: string;
+            /** @description 本单位答复该通知的活动方案 / the org's plan in answer to the notice */
+            planId?: string;
+            /**
+             * @description 方案备案状态（未备案时为空）/ plan filing status, none before filing
+             * @enum {string}
+             */
+            planStatus?: "FILED" | "ACKNOWLEDGED" | "RETURNED";
+            /** @description 本单位被免报的原因 / why the org is exempt */
+            exemptReason?: string;
             /** @description 调用者现在可执行的操作 / what the caller may do now */
             actions: components["schemas"]["ReceiptAction"][];
             /** Format: int32 */
@@ -1947,6 +2588,21 @@ export interface components {
             };
         };
         /**
+         * @description 审核决定 / decision: ACCEPT 采用, RETURN 退回
+         * @enum {string}
+         */
+        ReviewDecision: "ACCEPT" | "RETURN";
+        /** @description 审核：采用整包，或退回并说明原因（可逐条说明）/ accept the package, or return it with a reason (per entry too) */
+        ReviewRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            /**
+             * @description 退回原因（退回时必填）/ required to return
+             * @example 请补充活动总结
+             */
+            reason?: string;
+            entries?: components["schemas"]["EntryVerdict"][];
+        };
+        /**
          * @description 成员角色 / member role: ORG_ADMIN 管理员, EDITOR 编辑, REVIEWER 审核, VIEWER 查看
          * @enum {string}
          */
@@ -2001,10 +2657,151 @@ export interface components {
             hasThumbnail: boolean;
         };
         /**
+         * @description 报送操作 / package operation: UPDATE 编辑, SUBMIT 报送, REVIEW 审核, FEATURE 精选, INCLUDE 纳入下级条目（汇总上报）
+         * @enum {string}
+         */
+        SubmissionAction: "UPDATE" | "SUBMIT" | "REVIEW" | "FEATURE" | "INCLUDE";
+        /** @description 对照报送要求的完成情况 / how the package meets the notice's required items */
+        SubmissionCompleteness: {
+            /** @description 对本单位类型的要求 / what is required of this org */
+            required: components["schemas"]["RequiredItems"];
+            /** Format: int32 */
+            entries: number;
+            /** Format: int32 */
+            photos: number;
+            /** Format: int32 */
+            videos: number;
+            /** Format: int32 */
+            articles: number;
+            /** Format: int32 */
+            links: number;
+            hasSummary: boolean;
+            /**
+             * @description 尚缺的项：ENTRIES、SUMMARY、PHOTOS、VIDEO、ARTICLE、NEW_MEDIA_LINK / what is missing
+             * @example [
+             *       "PHOTOS"
+             *     ]
+             */
+            missing: string[];
+        };
+        /** @description 报送中的一项活动 / an activity in a package */
+        SubmissionEntry: {
+            id: string;
+            /** @description 举办单位（汇总的条目为下级单位）/ the org that held it */
+            originOrgId: string;
+            originOrgName: string;
+            /** @description 汇总自的下级条目 / the subordinate's entry it includes */
+            sourceEntryId?: string;
+            planItemId?: string;
+            title: string;
+            /** @example 2022-03-10 */
+            heldOn: components["schemas"]["LocalDate"];
+            heldUntil?: components["schemas"]["LocalDate"];
+            location?: string;
+            /** Format: int32 */
+            participants?: number;
+            summary?: string;
+            media: components["schemas"]["EntryMedia"][];
+            reviewStatus: components["schemas"]["EntryReview"];
+            returnReason?: string;
+            /** @description 精选 / featured */
+            featured: boolean;
+        };
+        /** @description 报送内容；整体替换 / the package's content; an update replaces it whole */
+        SubmissionInput: {
+            /** @description 工作总结 / the written summary */
+            summary?: string;
+            entries?: components["schemas"]["EntryInput"][];
+        };
+        /** @description 一页报送 / a page of packages */
+        SubmissionPage: {
+            items: components["schemas"]["SubmissionSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 一次报送及其审核结果 / one submission and how it was reviewed */
+        SubmissionRevision: {
+            /** Format: int32 */
+            revision: number;
+            submittedAt: components["schemas"]["Instant"];
+            submittedBy: string;
+            late: boolean;
+            /** @description ACCEPTED 或 RETURNED；待审核时为空 / empty while pending */
+            decision?: string;
+            reason?: string;
+            /** @description 逐条退回原因 / reasons per entry */
+            entryReasons?: components["schemas"]["EntryVerdict"][];
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 报送时的条目 / the entries as sent */
+            entries: components["schemas"]["SubmissionEntry"][];
+        };
+        /**
          * @description 报送状态 / package status: DRAFT 草稿, SUBMITTED 已报送（待审核）, ACCEPTED 已采用, RETURNED 已退回
          * @enum {string}
          */
         SubmissionStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        /** @description 报送列表中的一行 / a package in a list */
+        SubmissionSummary: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: int32 */
+            revision: number;
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            participants: number;
+            /** Format: int64 */
+            featured: number;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            submittedAt?: components["schemas"]["Instant"];
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 报送 / a package */
+        SubmissionView: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            receiptId: string;
+            status: components["schemas"]["SubmissionStatus"];
+            summary?: string;
+            /**
+             * Format: int32
+             * @description 已报送次数 / times submitted
+             */
+            revision: number;
+            /**
+             * @description 本单位的截止时间（含延期）/ the org's effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 首次报送时间 / first submitted */
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            /** @description 最近一次报送 / last submitted */
+            submittedAt?: components["schemas"]["Instant"];
+            /** @description 首次报送晚于截止时间 / first submitted after the deadline */
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            returnReason?: string;
+            entries: components["schemas"]["SubmissionEntry"][];
+            completeness: components["schemas"]["SubmissionCompleteness"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["SubmissionAction"][];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description 未读数 / unread count */
         UnreadCount: {
             /**
@@ -6091,6 +6888,1642 @@ export interface operations {
                 };
             };
             /** @description 上级已关闭 / parent closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description 只看报给本人所在单位备案的方案 / only plans filed with the caller's orgs */
+                filedTo?: boolean;
+                kind?: components["schemas"]["PlanKind"];
+                /** @description 答复或随附的通知 / the notice it answers or is carried by */
+                noticeId?: string;
+                /**
+                 * @description 方案所属单位 / the plan's org
+                 * @example 118
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 检索词 / search term
+                 * @example 姐妹驿站
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["PlanStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案或已确认 / filed or acknowledged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 所属单位或通知不可更改 / org or notice changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是草稿 / not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    filePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlanProgress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanProgress"];
+            };
+        };
+        responses: {
+            /** @description The plan with the item's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 方案未备案 / plan not filed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该项没有数量目标 / the item has no target */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /** @description 含精选条目 / with featured entries */
+                featured?: boolean;
+                /** @description true 逾期报送；false 按时报送 / late or on time */
+                late?: boolean;
+                /**
+                 * @description 回复该通知的 / answering this notice
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 该单位及其下级 / this org's branch
+                 * @example 500103
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 报送单位名称 / org name
+                 * @example 解放碑
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["SubmissionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionInput"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送待审或已采用 / sent and awaiting review, or accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件、方案条目或下级条目不可用 / a file, planned activity or source entry not allowed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送过 / already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    featureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 报送未采用 / the package is not accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfeatureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncludableEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1–200 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncludablePage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待审核状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissionRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRevision"][];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在草稿或退回状态 / not a draft or returned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不满足报送要求 / required items missing */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -43,6 +43,8 @@ final class NoticeViews {
                 n.contactPhone,
                 n.contactEmail,
                 n.receivingDepartment,
+                n.receivingOrgId == null ? null : n.receivingOrgId.toString(),
+                service.orgName(n.receivingOrgId),
                 BusinessTime.offset(n.deadline),
                 n.planRequired,
                 BusinessTime.offset(n.planDeadline),
@@ -64,7 +66,7 @@ final class NoticeViews {
     }
 
     static NoticeRef ref(Notice n) {
-        return new NoticeRef(n.id.toString(), n.docNumber, n.title, n.issuer.name, n.status);
+        return NoticeRef.of(n);
     }
 
     static NoticeSummary summary(Notice n, Long signedCount) {
@@ -97,6 +99,7 @@ final class NoticeViews {
                 n.contactPhone,
                 n.contactEmail,
                 n.receivingDepartment,
+                n.receivingOrgId == null ? null : n.receivingOrgId.toString(),
                 BusinessTime.offset(n.deadline),
                 n.planRequired,
                 BusinessTime.offset(n.planDeadline),

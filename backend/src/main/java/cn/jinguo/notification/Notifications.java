@@ -1,6 +1,8 @@
 package cn.jinguo.notification;
 
 import cn.jinguo.account.Caller;
+import cn.jinguo.account.Permission;
+import cn.jinguo.account.Role;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,9 +45,14 @@ public class Notifications {
     @Schema(name = "NotificationView", description = "站内通知 / an in-app notification")
     public record NotificationView(
             @Schema(required = true) String id,
-            @Schema(required = true, description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED") String kind,
+            @Schema(
+                            required = true,
+                            description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED, PLAN_FILED,"
+                                    + " PLAN_ACKNOWLEDGED, PLAN_RETURNED")
+                    String kind,
             String noticeId,
             String receiptId,
+            @Schema(description = "相关的活动方案 / the plan it is about") String planId,
             @Schema(required = true) String title,
             String body,
             @Schema(required = true) Instant createdAt,
@@ -71,6 +79,54 @@ public class Notifications {
                 .setParameter("title", cut(title, 300))
                 .setParameter("body", cut(body, 500))
                 .setParameter("notice", noticeId)
+                .executeUpdate();
+    }
+
+    /**
+     * Every enabled member of {@code orgId} whose role holds {@code permission} gets one (e.g. the reviewers of an
+     * issuer when a report arrives): a single insert.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int toOrgMembers(
+            long orgId, Permission permission, String kind, String title, String body, Long noticeId, Long receiptId) {
+        List<String> roles = Arrays.stream(Role.values())
+                .filter(r -> r.permissions().contains(permission))
+                .map(Role::name)
+                .toList();
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, receipt_id, title, body)
+                        select distinct m.account_id, :kind, cast(:notice as bigint), cast(:receipt as bigint), :title, :body
+                        from membership m join account a on a.id = m.account_id
+                        where m.org_id = :org and m.role in (:roles) and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("notice", noticeId)
+                .setParameter("receipt", receiptId)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("org", orgId)
+                .setParameter("roles", roles)
+                .executeUpdate();
+    }
+
+    /**
+     * Every enabled member of the org gets one about the plan (filed with the org, or the org's own plan reviewed): a
+     * single insert, whatever the count.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int planToOrg(long orgId, long planId, Long noticeId, String kind, String title, String body) {
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, plan_id, title, body)
+                        select distinct m.account_id, :kind, cast(:notice as bigint), :plan, :title, :body
+                        from membership m join account a on a.id = m.account_id
+                        where m.org_id = :org and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("notice", noticeId)
+                .setParameter("plan", planId)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("org", orgId)
                 .executeUpdate();
     }
 
@@ -163,6 +219,7 @@ public class Notifications {
                 n.kind,
                 n.noticeId == null ? null : n.noticeId.toString(),
                 n.receiptId == null ? null : n.receiptId.toString(),
+                n.planId == null ? null : n.planId.toString(),
                 n.title,
                 n.body,
                 n.createdAt,

@@ -1,0 +1,175 @@
+package cn.jinguo.submission;
+
+import cn.jinguo.account.DataScope;
+import cn.jinguo.common.BusinessTime;
+import cn.jinguo.common.Ids;
+import cn.jinguo.common.Paging;
+import cn.jinguo.common.Text;
+import cn.jinguo.notice.NoticeDtos.NoticeRef;
+import cn.jinguo.notice.NoticeStatus;
+import cn.jinguo.org.Org;
+import cn.jinguo.submission.SubmissionDtos.SubmissionPage;
+import cn.jinguo.submission.SubmissionDtos.SubmissionSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The list of packages, scoped and filtered in SQL, and the entries of one package in one query. */
+@ApplicationScoped
+class SubmissionQueries {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataScope scope;
+
+    /**
+     * Packages of orgs in the caller's subtree, and packages sent (submitted at least once) in answer to notices its
+     * subtree issued or receives as 收文部门. A page is two statements: the rows, then their entry counts.
+     */
+    SubmissionPage list(
+            String noticeId,
+            String orgId,
+            SubmissionStatus status,
+            Boolean late,
+            Boolean featured,
+            String q,
+            Paging paging) {
+        DataScope.Filter own = scope.filter("o.path");
+        DataScope.Filter issued = scope.filter("i.path");
+        DataScope.Filter receiving = scope.filter("ro.path");
+        StringBuilder where = new StringBuilder(" ")
+                .append(
+                        """
+                         from submission s join receipt r on r.id = s.receipt_id join org o on o.id = s.org_id
+                         join notice n on n.id = s.notice_id join org i on i.id = n.issuer_org_id
+                         left join org ro on ro.id = n.receiving_org_id
+                         where (""")
+                .append(own.condition())
+                .append(" or (s.revision > 0 and (")
+                .append(issued.condition())
+                .append(" or ")
+                .append(receiving.condition())
+                .append(")))");
+        // The three filters bind the same scope parameters with the same values.
+        Map<String, Object> params = new HashMap<>(own.params());
+        if (noticeId != null) {
+            Long key = Ids.parseOrNull(noticeId);
+            where.append(" and s.notice_id = :notice");
+            params.put("notice", key == null ? -1L : key);
+        }
+        if (orgId != null) {
+            // A branch: the org and everything below it.
+            Long key = Ids.parseOrNull(orgId);
+            Org branch = key == null ? null : em.find(Org.class, key);
+            String path = branch == null ? "-" : branch.path;
+            where.append(" and o.path like :branch");
+            params.put("branch", path + "%");
+        }
+        if (status != null) {
+            where.append(" and s.status = :status");
+            params.put("status", status.name());
+        }
+        if (late != null)
+            where.append(
+                    late
+                            ? " and r.submitted_at > r.deadline"
+                            : " and r.submitted_at is not null and (r.deadline is null or r.submitted_at <= r.deadline)");
+        if (featured != null) where.append(featured ? " and r.featured_count > 0" : " and r.featured_count = 0");
+        if (q != null && !q.isBlank()) {
+            where.append(" and lower(o.name) like :q");
+            params.put("q", Text.containsPattern(q));
+        }
+        var rows = em.createNativeQuery(
+                """
+                select s.id, n.id as notice_id, n.doc_number, n.title, i.name as issuer_name, n.status as notice_status,
+                       o.id as org_id, o.name as org_name, s.status, s.revision, r.deadline, r.submitted_at as first_at,
+                       s.submitted_at, s.reviewed_at, s.updated_at"""
+                        + where
+                        + " order by coalesce(s.submitted_at, s.updated_at) desc, s.id desc limit :limit offset :offset");
+        var count = em.createNativeQuery("select count(*)" + where, Long.class);
+        params.forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> page = rows.setParameter("limit", paging.size())
+                .setParameter("offset", paging.offset())
+                .getResultList();
+        Map<Long, long[]> totals =
+                totals(page.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        List<SubmissionSummary> items = page.stream()
+                .map(r -> {
+                    long id = ((Number) r[0]).longValue();
+                    Instant deadline = instant(r[10]), firstAt = instant(r[11]);
+                    long[] t = totals.getOrDefault(id, new long[3]);
+                    return new SubmissionSummary(
+                            Long.toString(id),
+                            new NoticeRef(
+                                    r[1].toString(),
+                                    (String) r[2],
+                                    (String) r[3],
+                                    (String) r[4],
+                                    NoticeStatus.valueOf(r[5].toString())),
+                            r[6].toString(),
+                            (String) r[7],
+                            SubmissionStatus.valueOf(r[8].toString()),
+                            ((Number) r[9]).intValue(),
+                            t[0],
+                            t[1],
+                            t[2],
+                            BusinessTime.offset(deadline),
+                            firstAt,
+                            instant(r[12]),
+                            late(firstAt, deadline),
+                            instant(r[13]),
+                            instant(r[14]));
+                })
+                .toList();
+        return new SubmissionPage(items, ((Number) count.getSingleResult()).longValue(), paging.page(), paging.size());
+    }
+
+    /** Entries, participants and featured entries per package. */
+    private Map<Long, long[]> totals(List<Long> ids) {
+        Map<Long, long[]> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select submission_id, count(*), coalesce(sum(participants), 0), count(featured_at)"
+                                + " from submission_entry where submission_id in (:ids) group by submission_id")
+                .setParameter("ids", ids)
+                .getResultList();
+        rows.forEach(r -> out.put(
+                ((Number) r[0]).longValue(),
+                new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue()}));
+        return out;
+    }
+
+    /** The package's entries with their origin orgs and media: one query. */
+    List<SubmissionEntry> entries(Submission s) {
+        if (s.id == null) return List.of();
+        return em.createQuery(
+                        """
+                        select e from SubmissionEntry e join fetch e.originOrg left join fetch e.media
+                        where e.submission.id = :id order by e.position""",
+                        SubmissionEntry.class)
+                .setParameter("id", s.id)
+                .getResultList();
+    }
+
+    static boolean late(Instant firstSubmittedAt, Instant deadline) {
+        return firstSubmittedAt != null && deadline != null && firstSubmittedAt.isAfter(deadline);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) return null;
+        if (value instanceof OffsetDateTime t) return t.toInstant();
+        if (value instanceof java.sql.Timestamp t) return t.toInstant();
+        return (Instant) value;
+    }
+}
