@@ -3,7 +3,6 @@ import { ApiError, toProblem } from './problem'
 import type {
   IncludablePage,
   ReviewRequest,
-  StoredFile,
   SubmissionInput,
   SubmissionPage,
   SubmissionRevision,
@@ -11,7 +10,6 @@ import type {
   SubmissionSummary,
   SubmissionView,
 } from './types'
-import { uploadFile } from './upload'
 
 /**
  * Packages (报送, /api/v1/submissions…): the org's side (open, edit, submit) and the issuer's (review,
@@ -152,29 +150,4 @@ export async function fetchIncludable(id: string, page = 0, size = 50): Promise<
       params: { path: { id }, query: { page, size } },
     }),
   )
-}
-
-// ---- files of a package (photos, videos, articles) -------------------------------------------
-
-/** Uploads a file for the package's org (POST /api/v1/files?orgId=), with progress. */
-export async function uploadReportFile(
-  orgId: string,
-  file: File,
-  onProgress?: (percent: number) => void,
-  signal?: AbortSignal,
-): Promise<StoredFile> {
-  const url = `/api/v1/files?orgId=${encodeURIComponent(orgId)}`
-  return (await uploadFile(url, file, { field: 'file', onProgress, signal })) as StoredFile
-}
-
-/** A file's content (for showing a photo as a blob URL). Quiet: a picture that fails shows a placeholder. */
-export async function fetchFileBlob(fileId: string, signal?: AbortSignal): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/files/{id}', {
-    params: { path: { id: fileId } },
-    parseAs: 'blob',
-    headers: quiet(),
-    signal,
-  })
-  if (!data) throw new ApiError(response.status, toProblem(error, response.status))
-  return data
 }

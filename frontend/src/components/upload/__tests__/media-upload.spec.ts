@@ -180,7 +180,7 @@ describe('media upload', () => {
     await choose(wrapper, file('一.jpg', 5), file('二.jpg', 5), file('三.jpg', 5))
     expect(mediaApi.uploadWhole).toHaveBeenCalledOnce()
     expect(model(wrapper).map((f) => f.id)).toEqual(['old', 'id-一.jpg'])
-    expect(wrapper.get('[data-testid="media-upload-drop"]').text()).toContain('已达 2 个文件的上限')
+    expect(wrapper.get('[data-testid="media-upload-drop"]').text()).toContain('已达文件数量上限')
 
     await wrapper.findAll('[data-testid="media-upload-remove"]')[0]!.trigger('click')
     expect(model(wrapper).map((f) => f.id)).toEqual(['id-一.jpg'])

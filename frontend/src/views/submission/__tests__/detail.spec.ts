@@ -8,6 +8,7 @@ import { mountWithApp } from '@/__tests__/mount'
 import { ApiError } from '@/api/problem'
 import type { SubmissionView } from '@/api/types'
 import { completeness, entry, includable, includedEntry, revision, submission } from './fixtures'
+import type * as MediaApi from '@/api/media'
 
 const api = vi.hoisted(() => ({
   fetchSubmission: vi.fn(),
@@ -18,10 +19,10 @@ const api = vi.hoisted(() => ({
   setEntryFeatured: vi.fn(),
   fetchSubmissionRevisions: vi.fn(),
   fetchIncludable: vi.fn(),
-  uploadReportFile: vi.fn(),
-  fetchFileBlob: vi.fn(),
 }))
 vi.mock('@/api/submission', () => api)
+const mediaApi = vi.hoisted(() => ({ fetchImage: vi.fn(), fetchFileLimits: vi.fn() }))
+vi.mock('@/api/media', async (original) => ({ ...(await original<typeof MediaApi>()), ...mediaApi }))
 
 const Blank = defineComponent({ render: () => h('div') })
 
@@ -80,7 +81,8 @@ const confirm = vi.fn()
 
 beforeEach(() => {
   vi.clearAllMocks()
-  api.fetchFileBlob.mockResolvedValue(new Blob(['x'], { type: 'image/jpeg' }))
+  mediaApi.fetchImage.mockResolvedValue(new Blob(['x'], { type: 'image/jpeg' }))
+  mediaApi.fetchFileLimits.mockRejectedValue(new Error('offline'))
   URL.createObjectURL = vi.fn(() => 'blob:photo')
   URL.revokeObjectURL = vi.fn()
   confirm.mockResolvedValue({ value: '', action: 'confirm' })
