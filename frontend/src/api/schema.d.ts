@@ -143,9 +143,29 @@ export interface paths {
         put?: never;
         /**
          * 上传文件 / upload a file
-         * @description 为某单位上传文件（如通知附件），之后在通知的 attachments 中引用其 id。类型按内容识别（扩展名须与内容一致），接受 pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg, jpeg, png, gif, mp4；大小上限默认 20 MB；记录 SHA-256。需要该单位的 notice:write 权限。 / Uploads a file for an org (e.g. a notice attachment), referenced afterwards by id. The type is recognised from the content and must match the extension; default limit 20 MB; SHA-256 recorded.
+         * @description 为某单位上传文件（通知附件、方案附件、活动照片与视频），之后按 id 引用。类型按内容识别（扩展名须与内容一致），接受 pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg, jpeg, png, gif, mp4, mov, webm；大小上限默认 20 MB（更大的视频用 POST /uploads 分片上传）；记录 SHA-256。图片（JPEG/PNG/GIF）解码后重新编码保存（去除 EXIF/GPS 等元数据，按拍摄方向摆正），并生成缩略图；HEIC/WebP 不能解码，请转为 JPEG（415）。需要该单位本单位的 notice:write、plan:write 或 report:write 权限。 / Uploads a file for an org (notice or plan attachment, activity photo or video), referenced afterwards by id. The type is recognised from the content and must match the extension; default limit 20 MB (larger videos go through POST /uploads); SHA-256 recorded. Images are decoded and re-encoded (metadata such as EXIF/GPS dropped, turned upright) with a thumbnail; HEIC/WebP are refused (415). Needs notice:write, plan:write or report:write as a member of the org itself.
          */
         post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 上传限制 / upload limits
+         * @description 可上传的类型与大小上限、分片大小和图片像素上限，供客户端在发送前提示。 / Accepted types, size limits, chunk size and image limits, for clients to check before sending.
+         */
+        get: operations["getFileLimits"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -181,9 +201,49 @@ export interface paths {
         };
         /**
          * 文件信息 / file metadata
-         * @description 名称、类型、大小、SHA-256。可见范围同下载。 / Name, type, size and hash; visible to whoever may download it.
+         * @description 名称、类型、类别、大小、SHA-256，图片的宽高与是否有缩略图。可见范围同下载。 / Name, type, kind, size and hash, an image's size in pixels and whether it has a thumbnail; visible to whoever may download it.
          */
         get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 图片预览 / image display size
+         * @description 图片的显示尺寸（最长边 1600 像素的 JPEG；较小的图片即其重新编码后的原图），在页面内显示。其余同缩略图。 / The display size of an image (a JPEG whose longest side is 1600 px; smaller images as re-encoded), served inline; otherwise like the thumbnail.
+         */
+        get: operations["getFilePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 图片缩略图 / image thumbnail
+         * @description 图片的 JPEG 缩略图（最长边 320 像素），在页面内显示（inline）。可见范围同下载；不是图片时 404 FILE_NO_THUMBNAIL。ETag 与 If-None-Match（304）。 / The JPEG thumbnail of an image (longest side 320 px), served inline; same read rule as the file; 404 FILE_NO_THUMBNAIL for other files; ETag and 304.
+         */
+        get: operations["getFileThumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1204,10 +1264,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始分片上传 / start a resumable upload
+         * @description 大文件（视频最大 2 GB，可配置）分片上传并可断点续传：先声明单位、文件名和总大小，再用 PATCH /uploads/{id} 按顺序发送分片，最后一个分片到达后文件按内容识别、（图片）重新编码并保存，与 POST /files 相同。权限同 POST /files（本单位的 notice:write、plan:write 或 report:write）；类型按扩展名预检（415），大小按类别检查（413：视频上限 maxVideoSize，其他 maxSize）；每人未完成的上传有上限（429）。 / Declares a resumable upload (org, name, total size); send the chunks with PATCH /uploads/{id}. When the last byte arrives the file is checked and stored exactly like POST /files. Same right as POST /files; the extension is checked now (415), the size against its kind's limit (413).
+         */
+        post: operations["startUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分片上传进度 / where an upload stands
+         * @description 断线或刷新后从 offset 续传；完成后 file 为已保存的文件。只有发起人可见，过期或已取消为 404。 / The offset to resume from after a broken connection; file once complete. Only its starter sees it; expired or cancelled uploads are 404.
+         */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        /**
+         * 取消分片上传 / cancel an upload
+         * @description 删除已收到的分片；已完成的上传只删除会话，文件保留。 / Drops what was received; for a finished upload only the session goes, the file stays.
+         */
+        delete: operations["cancelUpload"];
+        options?: never;
+        head?: never;
+        /**
+         * 发送一个分片 / send a chunk
+         * @description 请求体为分片字节（Content-Type: application/offset+octet-stream），请求头 Upload-Offset 为该分片在文件中的起点，须等于服务器已收到的字节数（否则 409，用 GET 查询后续传）。分片不得超过 chunkSize，也不得超过声明的剩余大小（413，不写入任何字节）。分片要么全部收下要么不收。最后一个分片到达时保存文件，响应的 file 为已保存的文件；内容与扩展名不符（415）、图片无法解码（422）或像素过大（413）时上传作废。 / The body is the chunk; Upload-Offset says where it starts and must equal the bytes received (409 otherwise: GET the upload and resume). At most chunkSize bytes and never beyond the declared size (413, nothing written). A chunk is kept whole or not at all. The last chunk stores the file (in `file`); content refused at that point (415, 422, 413) ends the upload.
+         */
+        patch: operations["appendUpload"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description 可上传的一种文件类型 / an accepted file type */
+        AcceptedFileType: {
+            /** @example jpg */
+            extension: string;
+            /** @example image/jpeg */
+            contentType: string;
+            /** @example IMAGE */
+            kind: components["schemas"]["FileKind"];
+        };
         /** @description 开通账号：用户名须与身份认证系统中的 preferred_username 一致 / create an account; the username is the OIDC preferred_username */
         AccountCreate: {
             /** @example yz_editor */
@@ -1386,6 +1503,58 @@ export interface components {
             code?: string;
             /** @example 不能为空 */
             message?: string;
+        };
+        /**
+         * @description 文件类别 / kind: IMAGE 图片（已重新编码，有缩略图）, VIDEO 视频, DOCUMENT 文档, ARCHIVE 压缩包
+         * @enum {string}
+         */
+        FileKind: "IMAGE" | "VIDEO" | "DOCUMENT" | "ARCHIVE";
+        /** @description 上传限制，客户端据此在发送前提示 / upload limits, for clients to check before sending */
+        FileLimits: {
+            /**
+             * Format: int64
+             * @description 单次上传（及非视频文件）的字节上限 / largest file in one request, and of any non-video
+             * @example 20971520
+             */
+            maxSize: number;
+            /**
+             * Format: int64
+             * @description 视频的字节上限（须分片上传）/ largest video (sent through an upload session)
+             * @example 2147483648
+             */
+            maxVideoSize: number;
+            /**
+             * Format: int64
+             * @description 建议的分片字节数 / chunk size to send
+             * @example 8388608
+             */
+            chunkSize: number;
+            /**
+             * Format: int64
+             * @description 大于此字节数的文件建议分片（可续传）上传 / files above this size should use an upload session
+             * @example 8388608
+             */
+            resumableAbove: number;
+            /**
+             * Format: int64
+             * @description 图片像素上限 / most pixels an image may have
+             * @example 50000000
+             */
+            maxImagePixels: number;
+            /**
+             * Format: int32
+             * @description 缩略图最长边 / longest side of thumbnails
+             * @example 320
+             */
+            thumbnailSize: number;
+            /**
+             * Format: int32
+             * @description 预览图最长边 / longest side of previews
+             * @example 1600
+             */
+            previewSize: number;
+            /** @description 可上传的类型 / accepted types */
+            types: components["schemas"]["AcceptedFileType"][];
         };
         /** @enum {string} */
         Filter: "UNSIGNED" | "DUE_SOON" | "OVERDUE";
@@ -2454,19 +2623,38 @@ export interface components {
              */
             contentType: string;
             /**
+             * @description 类别 / what the file is
+             * @example DOCUMENT
+             */
+            kind: components["schemas"]["FileKind"];
+            /**
              * Format: int64
-             * @description 字节数 / bytes
+             * @description 字节数（图片为重新编码后的大小）/ bytes (of the re-encoded image for images)
              * @example 24576
              */
             size: number;
             /**
-             * @description SHA-256（十六进制）/ hex SHA-256 of the content
+             * @description SHA-256（十六进制），即下载内容的哈希 / hex SHA-256 of what is downloaded
              * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
              */
             sha256: string;
             /** @example 1 */
             ownerOrgId: string;
             uploadedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description 图片宽度（像素，已按拍摄方向摆正）/ image width in pixels, upright
+             * @example 4032
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @description 图片高度（像素）/ image height in pixels
+             * @example 3024
+             */
+            height?: number;
+            /** @description 有缩略图（GET /files/{id}/thumbnail 与 /preview）/ has a thumbnail (and a preview) */
+            hasThumbnail: boolean;
         };
         /**
          * @description 报送操作 / package operation: UPDATE 编辑, SUBMIT 报送, REVIEW 审核, FEATURE 精选, INCLUDE 纳入下级条目（汇总上报）
@@ -2621,6 +2809,58 @@ export interface components {
              * @example 3
              */
             unread: number;
+        };
+        /** @description 一次分片上传及其进度；完成后 file 为已保存的文件 / a resumable upload and its progress; file is set once the last byte arrived and the file was stored */
+        Upload: {
+            /** @example 0b6f3c1e-6d1a-4c53-9d55-0d1c2f3a4b5c */
+            id: string;
+            /** @example 118 */
+            orgId: string;
+            /** @example 三八节活动视频.mp4 */
+            fileName: string;
+            /**
+             * Format: int64
+             * @description 文件总字节数 / total bytes
+             * @example 734003200
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @description 服务器已收到的字节数，下一分片从这里开始 / bytes received: where the next chunk starts
+             * @example 16777216
+             */
+            offset: number;
+            /**
+             * Format: int64
+             * @description 建议的分片字节数 / chunk size to send
+             * @example 8388608
+             */
+            chunkSize: number;
+            /** @description 未再收到分片时的过期时间 / expires when no chunk arrives before */
+            expiresAt: components["schemas"]["Instant"];
+            /** @description 完成后保存的文件 / the stored file, once complete */
+            file?: components["schemas"]["StoredFile"];
+        };
+        /** @description 开始一次分片（可续传）上传 / starts a resumable upload: what will be sent, for which org */
+        UploadStart: {
+            /**
+             * @description 文件所属单位 / owning org
+             * @example 118
+             */
+            orgId: string;
+            /** @example 三八节活动视频.mp4 */
+            fileName: string;
+            /**
+             * Format: int64
+             * @description 文件总字节数 / total bytes
+             * @example 734003200
+             */
+            size: number;
+            /**
+             * @description 客户端声称的类型，仅作参考：类型按内容识别 / the client's claim; the type is sniffed
+             * @example video/mp4
+             */
+            contentType?: string;
         };
     };
     responses: never;
@@ -3222,7 +3462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 文件过大 / file too large */
+            /** @description 文件过大，或图片像素过多 / file too large, or an image with too many pixels */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3231,8 +3471,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 类型不允许或内容与扩展名不符 / type not accepted, or content not what the name says */
+            /** @description 类型不允许、内容与扩展名不符或图片格式无法解码 / type not accepted, content not what the name says, or an image format that cannot be decoded */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 图片无法解码（已损坏）/ the image does not decode */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFileLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLimits"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3344,6 +3640,154 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StoredFile"];
                 };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFilePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFileThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 请求参数有误 / bad input */
             400: {
@@ -8084,6 +8528,343 @@ export interface operations {
                 };
             };
             /** @description 不满足报送要求 / required items missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadStart"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 超过该类文件的大小上限 / larger than allowed for its kind */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不接受的文件类型 / type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未完成的上传过多 / too many unfinished uploads */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 0b6f3c1e-6d1a-4c53-9d55-0d1c2f3a4b5c */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload */
+            200: {
+                headers: {
+                    /** @description 已收到的字节数 / bytes received */
+                    "Upload-Offset"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appendUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 分片在文件中的起点（字节）/ where the chunk starts in the file
+                 * @example 8388608
+                 */
+                "Upload-Offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Appended (and stored when complete) */
+            200: {
+                headers: {
+                    /** @description 已收到的字节数 / bytes received */
+                    "Upload-Offset"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Upload-Offset 与已收到的字节数不符，或已完成 / offset is not the bytes received, or complete */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 分片过大或超出声明的大小；图片像素过大 / chunk too large or beyond the size; image too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内容与扩展名不符 / content is not what the name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 图片无法解码 / the image does not decode */
             422: {
                 headers: {
                     [name: string]: unknown;

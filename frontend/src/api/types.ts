@@ -145,3 +145,12 @@ export const SUBMISSION_STATUSES = [
   'ACCEPTED',
   'RETURNED',
 ] as const satisfies readonly SubmissionStatus[]
+
+// ---- media: uploads, resumable upload sessions ----
+export type FileKind = Schemas['FileKind']
+export type FileLimits = Schemas['FileLimits']
+export type AcceptedFileType = Schemas['AcceptedFileType']
+export type UploadStart = Schemas['UploadStart']
+export type UploadSession = Schemas['Upload']
+
+export const FILE_KINDS = ['IMAGE', 'VIDEO', 'DOCUMENT', 'ARCHIVE'] as const satisfies readonly FileKind[]
