@@ -2660,7 +2660,7 @@ export interface components {
          * @description 报送操作 / package operation: UPDATE 编辑, SUBMIT 报送, REVIEW 审核, FEATURE 精选, INCLUDE 纳入下级条目（汇总上报）
          * @enum {string}
          */
-        SubmissionAction: "UPDATE" | "SUBMIT" | "REVIEW" | "FEATURE" | "INCLUDE";
+        SubmissionAction: "UPDATE" | "SUBMIT" | "DELETE" | "REVIEW" | "FEATURE" | "INCLUDE";
         /** @description 对照报送要求的完成情况 / how the package meets the notice's required items */
         SubmissionCompleteness: {
             /** @description 对本单位类型的要求 / what is required of this org */
@@ -2677,9 +2677,9 @@ export interface components {
             links: number;
             hasSummary: boolean;
             /**
-             * @description 尚缺的项：ENTRIES、SUMMARY、PHOTOS、VIDEO、ARTICLE、NEW_MEDIA_LINK / what is missing
+             * @description 尚缺的项：entries、summary、photos、video、article、newMediaLink / what is missing
              * @example [
-             *       "PHOTOS"
+             *       "photos"
              *     ]
              */
             missing: string[];
@@ -7711,6 +7711,8 @@ export interface operations {
     listSubmissions: {
         parameters: {
             query?: {
+                /** @description false：只看 orgId 本单位，不含下级 / false: that org only, not its branch */
+                branch?: boolean;
                 /** @description 含精选条目 / with featured entries */
                 featured?: boolean;
                 /** @description true 逾期报送；false 按时报送 / late or on time */
@@ -7727,10 +7729,12 @@ export interface operations {
                 orgId?: string;
                 page?: number;
                 /**
-                 * @description 报送单位名称 / org name
+                 * @description 报送单位名称或通知文号、标题 / org name, notice number or title
                  * @example 解放碑
                  */
                 q?: string;
+                /** @description 只看待调用者审核的：已报送、回复调用者作为发文单位或收文部门的通知 / only packages awaiting the caller's review (as issuer or receiving department) */
+                reviewable?: boolean;
                 /** @description 1–200 */
                 size?: number;
                 status?: components["schemas"]["SubmissionStatus"];

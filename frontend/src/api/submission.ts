@@ -19,6 +19,10 @@ import type {
 export interface SubmissionQuery {
   noticeId?: string
   orgId?: string
+  /** false: `orgId` itself, not its branch. */
+  branch?: boolean
+  /** Only packages awaiting the caller's review (as issuer or receiving department). */
+  reviewable?: boolean
   status?: SubmissionStatus
   late?: boolean
   featured?: boolean
@@ -31,14 +35,11 @@ export async function listSubmissions(query: SubmissionQuery = {}): Promise<Subm
   return unwrap(api.GET('/api/v1/submissions', { params: { query } }))
 }
 
-/**
- * The package of one org for one notice, or null. `orgId` selects the org's branch, so a subordinate that
- * received the same notice directly may be listed too: only the org's own package is the answer.
- */
+/** The package of one org for one notice, or null. */
 export async function findSubmission(noticeId: string, orgId: string): Promise<SubmissionSummary | null> {
   const page = await unwrap(
     api.GET('/api/v1/submissions', {
-      params: { query: { noticeId, orgId, size: 200 } },
+      params: { query: { noticeId, orgId, branch: false, size: 1 } },
       headers: quiet(),
     }),
   )

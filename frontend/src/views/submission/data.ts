@@ -371,12 +371,9 @@ export function actionSet(view: SubmissionView | null): Set<SubmissionAction> {
   return new Set(view?.actions ?? [])
 }
 
-/**
- * Only a draft never submitted can be deleted. The view offers no DELETE action (yet), so this follows
- * the server's rule: the writer's UPDATE plus the state the delete endpoint accepts.
- */
+/** Only a draft never submitted can be deleted: the server offers DELETE then. */
 export function canDeleteDraft(view: SubmissionView | null): boolean {
-  return !!view && view.actions.includes('UPDATE') && view.status === 'DRAFT' && view.revision === 0
+  return !!view && view.actions.includes('DELETE')
 }
 
 export interface EntryReturn {

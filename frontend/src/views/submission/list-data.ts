@@ -67,16 +67,17 @@ export function filtersToQuery(filters: SubmissionListFilters): Record<string, s
 }
 
 /**
- * GET /submissions parameters (0-based pages). 本单位报送 is the current org's branch (`orgId`); 待审核 is
- * every SUBMITTED package the caller may see. The API has no filter for "answering notices the caller's
- * org issued" yet, so 待审核 also lists packages of the caller's own subtree that wait on someone else.
+ * GET /submissions parameters (0-based pages). 本单位报送 is the current org's own packages (`orgId`,
+ * `branch=false`); 待审核 is what awaits the caller's review (`reviewable`).
  */
 export function filtersToApi(filters: SubmissionListFilters, orgId: string | null): SubmissionQuery {
   const review = filters.tab === 'review'
   const query: SubmissionQuery = { page: filters.page - 1, size: filters.size }
-  if (!review && orgId) query.orgId = orgId
-  if (review) query.status = 'SUBMITTED'
-  else if (filters.status) query.status = filters.status
+  if (review) query.reviewable = true
+  else {
+    if (orgId) Object.assign(query, { orgId, branch: false })
+    if (filters.status) query.status = filters.status
+  }
   if (filters.late) query.late = filters.late === 'late'
   const q = filters.q.trim()
   if (q) query.q = q

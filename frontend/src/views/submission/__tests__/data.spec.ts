@@ -261,10 +261,12 @@ describe('review', () => {
     ])
   })
 
-  it('offers deleting only for a writer’s draft never submitted', () => {
-    expect(canDeleteDraft(submission())).toBe(true)
+  it('offers deleting when the server does', () => {
+    expect(canDeleteDraft(submission({ actions: ['UPDATE', 'SUBMIT', 'DELETE'] }))).toBe(true)
     expect(canDeleteDraft(submission({ actions: [] }))).toBe(false)
-    expect(canDeleteDraft(submission({ status: 'RETURNED', revision: 1 }))).toBe(false)
+    expect(
+      canDeleteDraft(submission({ status: 'RETURNED', revision: 1, actions: ['UPDATE', 'SUBMIT'] })),
+    ).toBe(false)
     expect(canDeleteDraft(null)).toBe(false)
   })
 })

@@ -183,7 +183,7 @@ describe('submission page', { timeout: 20_000 }, () => {
   })
 
   it('offers the writer’s buttons for UPDATE, SUBMIT and INCLUDE, and no review', async () => {
-    await open(submission({ actions: ['UPDATE', 'SUBMIT', 'INCLUDE'] }))
+    await open(submission({ actions: ['UPDATE', 'SUBMIT', 'DELETE', 'INCLUDE'] }))
     for (const button of [
       'submission-save',
       'submission-submit',

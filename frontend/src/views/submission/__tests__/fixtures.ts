@@ -86,7 +86,7 @@ export function submission(overrides: Partial<SubmissionView> = {}): SubmissionV
     late: false,
     entries: [entry()],
     completeness: completeness(),
-    actions: ['UPDATE', 'SUBMIT'],
+    actions: ['UPDATE', 'SUBMIT', 'DELETE'],
     version: 3,
     ...overrides,
   }

@@ -39,7 +39,7 @@ beforeEach(() => {
 describe('submission list', { timeout: 20_000 }, () => {
   it('lists the current org’s packages with notice, status, counts and the late tag', async () => {
     const { wrapper } = await openList()
-    expect(api.listSubmissions).toHaveBeenCalledWith({ orgId: '118', page: 0, size: 20 })
+    expect(api.listSubmissions).toHaveBeenCalledWith({ orgId: '118', branch: false, page: 0, size: 20 })
     const row = wrapper.get('.submission-row')
     expect(row.text()).toContain('渝妇发〔2024〕5号')
     expect(row.text()).toContain('渝中区妇女联合会')
@@ -53,7 +53,7 @@ describe('submission list', { timeout: 20_000 }, () => {
     await wrapper.get('[data-testid="submission-tab-review"]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ tab: 'review' })
-    expect(api.listSubmissions).toHaveBeenLastCalledWith({ status: 'SUBMITTED', page: 0, size: 20 })
+    expect(api.listSubmissions).toHaveBeenLastCalledWith({ reviewable: true, page: 0, size: 20 })
     expect(wrapper.find('[data-testid="submission-status-filter"]').exists()).toBe(false)
   })
 
@@ -61,6 +61,7 @@ describe('submission list', { timeout: 20_000 }, () => {
     const { wrapper, router } = await openList('/submissions?late=late&status=SUBMITTED&q=解放碑&noticeId=42')
     expect(api.listSubmissions).toHaveBeenCalledWith({
       orgId: '118',
+      branch: false,
       status: 'SUBMITTED',
       late: true,
       q: '解放碑',

@@ -42,7 +42,7 @@ describe('submission list filters', () => {
     expect(filtersFromQuery(filtersToQuery(some))).toEqual(some)
   })
 
-  it('asks for the current org’s branch on 本单位报送', () => {
+  it('asks for the current org’s own packages on 本单位报送', () => {
     const f = {
       ...filtersFromQuery({}),
       status: 'RETURNED' as const,
@@ -52,6 +52,7 @@ describe('submission list filters', () => {
     }
     expect(filtersToApi(f, '118')).toEqual({
       orgId: '118',
+      branch: false,
       status: 'RETURNED',
       late: true,
       q: '解放碑',
@@ -67,8 +68,8 @@ describe('submission list filters', () => {
     })
   })
 
-  it('asks for sent packages on 待审核, whatever status the URL carries', () => {
+  it('asks for what awaits the caller’s review on 待审核, whatever status the URL carries', () => {
     const f = { ...filtersFromQuery({ tab: 'review', noticeId: '42' }), status: 'DRAFT' as const }
-    expect(filtersToApi(f, '118')).toEqual({ status: 'SUBMITTED', noticeId: '42', page: 0, size: 20 })
+    expect(filtersToApi(f, '118')).toEqual({ reviewable: true, noticeId: '42', page: 0, size: 20 })
   })
 })

@@ -234,6 +234,8 @@ class SubmissionScopeTest {
                 .then()
                 .statusCode(403);
         as("dept_reviewer").get("/api/v1/submissions/" + id).then().body("actions", equalTo(List.of("REVIEW")));
+        as("dept_reviewer").get("/api/v1/submissions?reviewable=true").then().body("items.id", hasItem(id));
+        as("dept_editor").get("/api/v1/submissions?reviewable=true").then().body("items.id", not(hasItem(id)));
         as("dept_reviewer")
                 .body(Map.of("decision", "ACCEPT"))
                 .post("/api/v1/submissions/" + id + "/review")
