@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,7 +43,12 @@ public class Notifications {
     @Schema(name = "NotificationView", description = "站内通知 / an in-app notification")
     public record NotificationView(
             @Schema(required = true) String id,
-            @Schema(required = true, description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED") String kind,
+            @Schema(
+                            required = true,
+                            description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED; 督办 / tracking:"
+                                    + " REMINDER_SIGN, REMINDER_PLAN, REMINDER_SUBMIT, REMINDER_OVERDUE, REMINDER_ESCALATION,"
+                                    + " DEADLINE_EXTENDED, EXTENSION_REVOKED, RECEIPT_EXEMPTED, EXEMPTION_REVOKED")
+                    String kind,
             String noticeId,
             String receiptId,
             @Schema(required = true) String title,
@@ -71,6 +77,39 @@ public class Notifications {
                 .setParameter("title", cut(title, 300))
                 .setParameter("body", cut(body, 500))
                 .setParameter("notice", noticeId)
+                .executeUpdate();
+    }
+
+    /** Every enabled member of the org of each receipt gets one, linked to its receipt: a single insert. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int toReceiptOrgs(Collection<Long> receiptIds, String kind, String title, String body) {
+        if (receiptIds.isEmpty()) return 0;
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, receipt_id, title, body)
+                        select distinct on (m.account_id, r.id) m.account_id, :kind, r.notice_id, r.id, :title, :body
+                        from receipt r join membership m on m.org_id = r.org_id join account a on a.id = m.account_id
+                        where r.id in (:ids) and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("ids", receiptIds)
+                .executeUpdate();
+    }
+
+    /** Every enabled member of one org gets one (e.g. a parent org told about its subordinates). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int toOrgMembers(long orgId, Long noticeId, String kind, String title, String body) {
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, title, body)
+                        select distinct m.account_id, :kind, cast(:notice as bigint), :title, :body
+                        from membership m join account a on a.id = m.account_id where m.org_id = :org and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("notice", noticeId)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("org", orgId)
                 .executeUpdate();
     }
 
