@@ -508,6 +508,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices/{id}/receipts/{receiptId}/exemption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 免报 / exempt one org
+         * @description 该单位不再计入应报（分母），也不再收到催报；原因必填，已报送的单位不能免报。需要以发文单位（或其收文部门）成员身份持有 tracking:manage（管理员、编辑、审核），通知须在已发布状态；可带 If-Match（收文的版本）。 / Needs tracking:manage as a member of the issuer (or its receiving department); the notice must be published; If-Match (the receipt's version) is honoured. / The org leaves the denominator and gets no more reminders; a reason is required; an org that submitted cannot be exempted.
+         */
+        post: operations["exemptReceipt"];
+        /**
+         * 取消免报 / revoke an exemption
+         * @description 该单位重新计入应报。需要以发文单位（或其收文部门）成员身份持有 tracking:manage（管理员、编辑、审核），通知须在已发布状态；可带 If-Match（收文的版本）。 / Needs tracking:manage as a member of the issuer (or its receiving department); the notice must be published; If-Match (the receipt's version) is honoured. / The org counts again.
+         */
+        delete: operations["revokeReceiptExemption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/receipts/{receiptId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延期 / extend one org's deadline
+         * @description 为一个收文单位设定更晚的截止时间（须晚于通知的截止时间；转发的通知不得晚于本单位收到的截止时间），原因必填；按新时间判断是否逾期，并通知该单位、记入审计。需要以发文单位（或其收文部门）成员身份持有 tracking:manage（管理员、编辑、审核），通知须在已发布状态；可带 If-Match（收文的版本）。 / Needs tracking:manage as a member of the issuer (or its receiving department); the notice must be published; If-Match (the receipt's version) is honoured. / Sets a later deadline for one recipient (after the notice's; for a re-issue not after the issuer's own), with a reason; lateness follows it; the org is told and the change audited.
+         */
+        post: operations["extendReceipt"];
+        /**
+         * 取消延期 / revoke an extension
+         * @description 恢复通知的截止时间，通知该单位并记入审计。需要以发文单位（或其收文部门）成员身份持有 tracking:manage（管理员、编辑、审核），通知须在已发布状态；可带 If-Match（收文的版本）。 / Needs tracking:manage as a member of the issuer (or its receiving department); the notice must be published; If-Match (the receipt's version) is honoured. / Gives the org the notice's deadline back; the org is told, the change audited.
+         */
+        delete: operations["revokeReceiptExtension"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/receipts/{receiptId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 催报记录 / reminders sent to one org
+         * @description 自动与手动催报，最近的在前。能查看督办的人可见。 / Scheduled and manual reminders, newest first; visible to whoever sees the tracking.
+         */
+        get: operations["listReceiptReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催报 / remind chosen orgs
+         * @description 向选定的收文单位（或全部未报送单位）发送催签收、催备案、催报送或逾期催报（站内通知和邮件）。免报、已报送、已签收（催签收）、已备案（催备案）、未逾期（逾期催报）的单位，以及今天已收到同类提醒的单位跳过，并在结果中说明原因。记入审计。需要以发文单位（或其收文部门）成员身份持有 tracking:manage（管理员、编辑、审核），通知须在已发布状态；可带 If-Match（收文的版本）。 / Needs tracking:manage as a member of the issuer (or its receiving department); the notice must be published; If-Match (the receipt's version) is honoured. / Sends SIGN, PLAN, SUBMIT or OVERDUE reminders (in-app and mail) to chosen recipients or every missing one. Exempt, submitted, signed (SIGN), filed (PLAN), not overdue (OVERDUE) orgs and those reminded of the kind today are skipped and listed with the reason. Audited.
+         */
+        post: operations["remindOrgs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices/{id}/revisions": {
         parameters: {
             query?: never;
@@ -520,6 +608,126 @@ export interface paths {
          * @description 每次修订前的内容与修订说明，最近的在前。 / The content before each amendment, newest first.
          */
         get: operations["listNoticeRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 完成情况 / completeness of a notice
+         * @description 收文、免报、应报、已读、签收、方案备案、报送（按时/逾期）、未报、逾期未报、采用、退回、精选及完成率，从收文记录实时统计。orgId 只统计该单位及其下级。草稿为 409。 发文方（发文单位、收文部门及其上级，以及被转发通知的发文方）看全部收文单位；收文单位只看本单位范围内的；其他人 404。 / The issuing side (issuer, receiving department, those above them, and the issuing side of the notice re-issued) sees every recipient; a recipient sees its own subtree only; anyone else gets 404. / Counts read from the receipts as they are now; orgId restricts them to a branch. A draft is 409.
+         */
+        get: operations["getTracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分支统计（懒加载）/ counts per branch, one level at a time
+         * @description parentOrgId（默认发文范围的顶点）的直接下级中、其范围内有收文单位的，各自的完成情况；父单位本身是收文单位时另有一行 self。forwardedNoticeId 是该单位已发布的转发通知：沿它向下钻取（市 → 区 → 区的转发 → 街道 → 社区）。一次查询。 发文方（发文单位、收文部门及其上级，以及被转发通知的发文方）看全部收文单位；收文单位只看本单位范围内的；其他人 404。 / The issuing side (issuer, receiving department, those above them, and the issuing side of the notice re-issued) sees every recipient; a recipient sees its own subtree only; anyone else gets 404. / The children of parentOrgId (default: the top of the sending range) holding recipients, with their counts, plus a self row for the parent's own receipt; forwardedNoticeId is the branch's published re-issue, to drill down through. One query.
+         */
+        get: operations["getTrackingBranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 未报送名单 / orgs that have not submitted
+         * @description 未报送且未免报的收文单位及其联系人、电话、邮箱、逾期天数与催报情况。 发文方（发文单位、收文部门及其上级，以及被转发通知的发文方）看全部收文单位；收文单位只看本单位范围内的；其他人 404。 / The issuing side (issuer, receiving department, those above them, and the issuing side of the notice re-issued) sees every recipient; a recipient sees its own subtree only; anyone else gets 404. / Recipients neither submitted nor exempt, with contacts, overdue days and reminders.
+         */
+        get: operations["listMissingOrgs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking/missing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出未报送名单（Excel）/ export the missing list as .xlsx
+         * @description 未报送单位及联系方式，不分页。 / The missing orgs with their contacts, every row.
+         */
+        get: operations["exportMissingOrgs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 收文单位办理情况 / recipients and their progress
+         * @description 按单位编码排序的分页表格；status 筛选状态，orgId 限定分支，q 匹配单位名称或编码。 发文方（发文单位、收文部门及其上级，以及被转发通知的发文方）看全部收文单位；收文单位只看本单位范围内的；其他人 404。 / The issuing side (issuer, receiving department, those above them, and the issuing side of the notice re-issued) sees every recipient; a recipient sees its own subtree only; anyone else gets 404. / A page in org code order; status filters, orgId restricts to a branch, q matches name or code.
+         */
+        get: operations["listTrackingReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/tracking/receipts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出督办明细（Excel）/ export the tracking table as .xlsx
+         * @description 与收文单位列表相同的筛选，不分页；第二张表为汇总。时间为北京时间。 / Same filters as the list, every row; a second sheet holds the counts. Times in Asia/Shanghai.
+         */
+        get: operations["exportTrackingReceipts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1023,6 +1231,26 @@ export interface components {
             shortName?: string;
         };
         /**
+         * @description 活动条目审核结果 / entry review: PENDING 待审核, ACCEPTED 已采用, RETURNED 需修改
+         * @enum {string}
+         */
+        EntryReview: "PENDING" | "ACCEPTED" | "RETURNED";
+        /** @description 免报一个单位（不计入应报）/ exempt one org from reporting */
+        ExemptionRequest: {
+            /** @example 该社区已撤并 */
+            reason: string;
+        };
+        /** @description 为一个单位延长截止时间 / extend one org's deadline */
+        ExtensionRequest: {
+            /**
+             * @description 新的截止时间，须晚于通知的截止时间 / the new deadline, after the notice's
+             * @example 2024-03-15T18:00:00+08:00
+             */
+            deadline: components["schemas"]["OffsetDateTime"];
+            /** @example 街道换届，报送顺延五天 */
+            reason: string;
+        };
+        /**
          * @description 妇联层级 / federation level (only for FEDERATION): CITY 市级, DISTRICT 区县级, TOWNSHIP 乡镇(街道)级, VILLAGE 村(社区)级
          * @enum {string}
          */
@@ -1177,6 +1405,11 @@ export interface components {
              */
             permissions: string[];
         };
+        /**
+         * @description 素材类型 / medium: PHOTO 照片, VIDEO 视频, ARTICLE 文章（文件或链接）, LINK 新媒体链接
+         * @enum {string}
+         */
+        MediaKind: "PHOTO" | "VIDEO" | "ARTICLE" | "LINK";
         /** @description 新增成员身份 / grant a role in an org */
         MembershipCreate: {
             /** @example 118 */
@@ -1203,6 +1436,48 @@ export interface components {
              *     ]
              */
             permissions: string[];
+        };
+        /** @description 未报送单位及其联系方式 / an org that has not submitted, with its contacts */
+        MissingOrg: {
+            receiptId: string;
+            orgId: string;
+            /** @example 500103001 */
+            orgCode: string;
+            /** @example 解放碑街道妇女联合会 */
+            orgName: string;
+            /** @example 渝中区妇女联合会 */
+            parentName?: string;
+            /** @example 张敏 */
+            contactPerson?: string;
+            /** @example 023-63001234 */
+            contactPhone?: string;
+            /** @example jfb@example.cn */
+            contactEmail?: string;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 已延期 / deadline extended */
+            extended: boolean;
+            /**
+             * Format: int32
+             * @description 逾期天数（未到期为 0）/ days past the deadline, 0 before it
+             * @example 2
+             */
+            overdueDays: number;
+            signedAt?: components["schemas"]["Instant"];
+            /** @description DRAFT 或 RETURNED 时已开始填报 / DRAFT or RETURNED: work started */
+            reportStatus?: string;
+            /** Format: int32 */
+            reminderCount: number;
+            lastRemindedAt?: components["schemas"]["Instant"];
+        };
+        /** @description 一页未报送单位 / a page of missing orgs */
+        MissingOrgPage: {
+            items: components["schemas"]["MissingOrg"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
         };
         /**
          * @description 通知操作 / notice operation: UPDATE 修改草稿, DELETE 删除草稿, PUBLISH 发布, WITHDRAW 撤回, AMEND 修订, CLOSE 结束
@@ -1283,6 +1558,8 @@ export interface components {
             requirements?: components["schemas"]["Requirements"];
             /** @description 附件，按附件说明的顺序 / attachments in the printed order */
             attachments?: components["schemas"]["AttachmentInput"][];
+            /** @description 自动催报规则（缺省为默认规则）/ reminder policy; the default when absent */
+            reminders?: components["schemas"]["ReminderPolicy"];
         };
         /** @description 一页通知 / a page of notices */
         NoticePage: {
@@ -1382,6 +1659,7 @@ export interface components {
             planRequired: boolean;
             planDeadline?: components["schemas"]["OffsetDateTime"];
             requirements: components["schemas"]["Requirements"];
+            reminders: components["schemas"]["ReminderPolicy"];
             /** @description 附件 / attachments */
             attachments: components["schemas"]["NoticeAttachment"][];
             /** @description 转发自 / the notice this one re-issues */
@@ -1441,7 +1719,7 @@ export interface components {
         /** @description 站内通知 / an in-app notification */
         NotificationView: {
             id: string;
-            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED */
+            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED; 督办 / tracking: REMINDER_SIGN, REMINDER_PLAN, REMINDER_SUBMIT, REMINDER_OVERDUE, REMINDER_ESCALATION, DEADLINE_EXTENDED, EXTENSION_REVOKED, RECEIPT_EXEMPTED, EXEMPTION_REVOKED */
             kind: string;
             noticeId?: string;
             receiptId?: string;
@@ -1743,6 +2021,107 @@ export interface components {
             orgIds?: string[];
             excludedOrgIds?: string[];
         };
+        /**
+         * @description SIGN 催签收, PLAN 催备案, SUBMIT 催报送, OVERDUE 逾期催报, ESCALATION 逾期告知上级（仅自动）
+         * @enum {string}
+         */
+        ReminderKind: "SIGN" | "PLAN" | "SUBMIT" | "OVERDUE" | "ESCALATION";
+        /** @description 自动催报规则（督办）：截止前几天提醒未签收、未备案、未报送的单位，截止后几天提醒逾期单位，逾期若干天后告知其上级单位。每种提醒对同一单位每天最多一次。 / When reminders go out: days before the deadline (to orgs that have not signed, filed or submitted), days after it (overdue), and after how many overdue days the parent org is told. At most one reminder of a kind per org and day. */
+        ReminderPolicy: {
+            /**
+             * @description 是否自动催报 / send reminders automatically
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description 截止前第几天提醒（1–30）/ days before the deadline (1–30)
+             * @example [
+             *       3,
+             *       1
+             *     ]
+             */
+            daysBefore?: number[];
+            /**
+             * @description 截止后第几天提醒逾期单位（1–60）/ days after the deadline (1–60)
+             * @example [
+             *       1,
+             *       3,
+             *       7
+             *     ]
+             */
+            daysAfter?: number[];
+            /**
+             * Format: int32
+             * @description 逾期几天后告知上级单位（空：不告知）/ overdue days before the parent org is told; null: never
+             * @example 3
+             */
+            escalateAfterDays?: number;
+        };
+        /** @description 手动催报：选定的收文（receiptIds）或单位（orgIds），或全部未报送单位（allMissing，可限于 orgId 分支）。 / Manual reminder: chosen receipts or orgs, or every missing org (allMissing, optionally in a branch). */
+        ReminderRequest: {
+            /**
+             * @example [
+             *       "901",
+             *       "902"
+             *     ]
+             */
+            receiptIds?: string[];
+            orgIds?: string[];
+            /** @description 全部未报送单位 / every org that has not submitted */
+            allMissing?: boolean;
+            /** @description allMissing 时只催该分支 / with allMissing: this branch only */
+            orgId?: string;
+            /** @example SUBMIT */
+            kind: components["schemas"]["ReminderKind"];
+            /**
+             * @description 附言 / a note added to the reminder
+             * @example 请于明日下班前报送
+             */
+            message?: string;
+        };
+        /** @description 催报结果 / what a manual reminder did */
+        ReminderResult: {
+            kind: components["schemas"]["ReminderKind"];
+            /** @description 已催报 / reminded */
+            sent: components["schemas"]["ReminderTarget"][];
+            /** @description 跳过及原因 / skipped, with the reason */
+            skipped: components["schemas"]["ReminderTarget"][];
+            /**
+             * Format: int32
+             * @description 发出的站内通知数（也会发邮件）/ notifications written (mailed too)
+             */
+            notifications: number;
+        };
+        /**
+         * @description EXEMPT 免报, SUBMITTED 已报送, SIGNED 已签收, PLAN_FILED 方案已备案, PLAN_NOT_REQUIRED 无需备案, NOT_OVERDUE 未逾期, ALREADY_TODAY 今天已发过同类提醒
+         * @enum {string}
+         */
+        ReminderSkipReason: "EXEMPT" | "SUBMITTED" | "SIGNED" | "PLAN_FILED" | "PLAN_NOT_REQUIRED" | "NOT_OVERDUE" | "ALREADY_TODAY";
+        /** @description 一个被催报（或跳过）的收文单位 / one org reminded or skipped */
+        ReminderTarget: {
+            receiptId: string;
+            orgId: string;
+            orgName: string;
+            /** @description 跳过的原因 / why it was skipped */
+            reason?: components["schemas"]["ReminderSkipReason"];
+        };
+        /** @description 一次催报 / one reminder sent */
+        ReminderView: {
+            id: string;
+            kind: components["schemas"]["ReminderKind"];
+            /**
+             * @description 发送日（北京时间）/ business day
+             * @example 2022-03-10
+             */
+            businessDay: components["schemas"]["LocalDate"];
+            sentAt: components["schemas"]["Instant"];
+            /** @description 手动催报人；空为自动 / who sent it; null: the scheduler */
+            sentBy?: string;
+            /** @description 被告知的单位 / the org told */
+            targetOrgId: string;
+            targetOrgName: string;
+            message?: string;
+        };
         /** @description 报送时必须包含的内容 / what a submission must contain */
         RequiredItems: {
             /** @description 活动总结 / a written summary */
@@ -1802,6 +2181,262 @@ export interface components {
             ownerOrgId: string;
             uploadedAt: components["schemas"]["Instant"];
         };
+        /**
+         * @description 报送状态 / package status: DRAFT 草稿, SUBMITTED 已报送（待审核）, ACCEPTED 已采用, RETURNED 已退回
+         * @enum {string}
+         */
+        SubmissionStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        /** @description 一个分支（parentOrgId 的直接下级）在其范围内的完成情况。self 为父单位本身的收文。 / Counts of one branch below parentOrgId; self is the parent org's own receipt. */
+        TrackingBranch: {
+            /** @example 118 */
+            orgId: string;
+            /** @example 500103 */
+            code: string;
+            /** @example 渝中区妇女联合会 */
+            name: string;
+            type: components["schemas"]["OrgType"];
+            level?: components["schemas"]["FederationLevel"];
+            /** @description 父单位本身的收文 / the parent org's own receipt */
+            self: boolean;
+            /** @description 该单位本身是收文单位 / the branch org itself is a recipient */
+            recipient: boolean;
+            /** @description 该单位本身的收文 / the branch org's own receipt */
+            receiptId?: string;
+            /** @description 其下还有收文单位 / recipients further down */
+            hasChildren: boolean;
+            /** @description 该单位转发本通知并已发布的通知：向下钻取用它的督办 / its published re-issue, to drill down through */
+            forwardedNoticeId?: string;
+            counts: components["schemas"]["TrackingCounts"];
+        };
+        /** @description 一层分支 / one level of branches */
+        TrackingBranches: {
+            /** @example 1 */
+            parentOrgId: string;
+            /** @example 重庆市妇女联合会 */
+            parentName: string;
+            items: components["schemas"]["TrackingBranch"][];
+        };
+        /** @description 完成情况计数。已读、已签收按全部收文单位计；其余按应报单位（收文单位减免报单位）计：submitted + missing = expected，onTime + late = submitted。 / Completeness counts. read and signed count every recipient; the rest count the expected ones (recipients less exempt): submitted + missing = expected, onTime + late = submitted. */
+        TrackingCounts: {
+            /**
+             * Format: int64
+             * @description 收文单位 / recipients
+             * @example 38
+             */
+            recipients: number;
+            /**
+             * Format: int64
+             * @description 免报 / exempt
+             * @example 1
+             */
+            exempt: number;
+            /**
+             * Format: int64
+             * @description 应报（分母）/ expected: the denominator
+             * @example 37
+             */
+            expected: number;
+            /**
+             * Format: int64
+             * @description 已读 / opened
+             * @example 36
+             */
+            read: number;
+            /**
+             * Format: int64
+             * @description 已签收 / signed
+             * @example 35
+             */
+            signed: number;
+            /**
+             * Format: int64
+             * @description 方案已备案（待审或已确认）/ plans on file
+             * @example 20
+             */
+            plansFiled: number;
+            /**
+             * Format: int64
+             * @description 方案已确认 / plans acknowledged
+             * @example 12
+             */
+            plansAcknowledged: number;
+            /**
+             * Format: int64
+             * @description 已报送 / submitted
+             * @example 30
+             */
+            submitted: number;
+            /**
+             * Format: int64
+             * @description 按时报送 / on time
+             * @example 27
+             */
+            onTime: number;
+            /**
+             * Format: int64
+             * @description 逾期报送 / submitted late
+             * @example 3
+             */
+            late: number;
+            /**
+             * Format: int64
+             * @description 未报送 / not submitted
+             * @example 7
+             */
+            missing: number;
+            /**
+             * Format: int64
+             * @description 已过截止时间仍未报送 / missing and past the deadline
+             * @example 2
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description 已采用 / accepted
+             * @example 25
+             */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description 已退回 / returned
+             * @example 1
+             */
+            returned: number;
+            /**
+             * Format: int64
+             * @description 精选条目数 / featured entries
+             * @example 6
+             */
+            featured: number;
+            /**
+             * Format: int64
+             * @description 延期单位 / orgs with an extended deadline
+             * @example 2
+             */
+            extended: number;
+            /**
+             * Format: double
+             * @description 完成率 = submitted / expected（0–1，无应报单位时为 0）/ completion rate
+             * @example 0.8108
+             */
+            completionRate: number;
+        };
+        /**
+         * @description UNREAD 未读, UNSIGNED 未签收, PLAN_MISSING 方案未备案（要求备案时）, PLAN_FILED 方案已备案, MISSING 未报送, OVERDUE 逾期未报, SUBMITTED 已报送, ON_TIME 按时, LATE 逾期报送, ACCEPTED 已采用, RETURNED 已退回, EXEMPT 免报, EXTENDED 已延期
+         * @enum {string}
+         */
+        TrackingFilter: "UNREAD" | "UNSIGNED" | "PLAN_MISSING" | "PLAN_FILED" | "MISSING" | "OVERDUE" | "SUBMITTED" | "ON_TIME" | "LATE" | "ACCEPTED" | "RETURNED" | "EXEMPT" | "EXTENDED";
+        /** @description 被督办的通知 / the notice tracked */
+        TrackingNotice: {
+            /** @example 42 */
+            id: string;
+            /** @example 渝妇发〔2024〕5号 */
+            docNumber?: string;
+            title: string;
+            status: components["schemas"]["NoticeStatus"];
+            /** @example 1 */
+            issuerOrgId: string;
+            /** @example 重庆市妇女联合会 */
+            issuerName: string;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            planRequired: boolean;
+            planDeadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 转发自 / the notice this one re-issues */
+            parentNoticeId?: string;
+        };
+        /**
+         * @description EXEMPT 免报, ACCEPTED 已采用, RETURNED 已退回, SUBMITTED 已报送, OVERDUE 逾期未报, PENDING 未报（未到期）
+         * @enum {string}
+         */
+        TrackingProgress: "EXEMPT" | "ACCEPTED" | "RETURNED" | "SUBMITTED" | "OVERDUE" | "PENDING";
+        /** @description 一个收文单位的办理情况 / one recipient's progress */
+        TrackingReceipt: {
+            /** @example 901 */
+            receiptId: string;
+            /** @example 118 */
+            orgId: string;
+            /** @example 500103 */
+            orgCode: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            orgType: components["schemas"]["OrgType"];
+            orgLevel?: components["schemas"]["FederationLevel"];
+            /**
+             * @description 上级单位 / the parent org
+             * @example 重庆市妇女联合会
+             */
+            parentName?: string;
+            progress: components["schemas"]["TrackingProgress"];
+            deliveredAt: components["schemas"]["Instant"];
+            /**
+             * @description 本单位的截止时间（延期后为延期的时间）/ effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            firstReadAt?: components["schemas"]["Instant"];
+            signedAt?: components["schemas"]["Instant"];
+            signedBy?: string;
+            /** @description FILED, ACKNOWLEDGED, RETURNED */
+            planStatus?: string;
+            planFiledAt?: components["schemas"]["Instant"];
+            /** @description DRAFT, SUBMITTED, ACCEPTED, RETURNED */
+            reportStatus?: string;
+            /** @description 首次报送时间 / first submission */
+            submittedAt?: components["schemas"]["Instant"];
+            /** @description 晚于截止时间报送 / submitted after the deadline */
+            late: boolean;
+            acceptedAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            featuredCount: number;
+            exemptReason?: string;
+            exemptedAt?: components["schemas"]["Instant"];
+            exemptedBy?: string;
+            extensionReason?: string;
+            extendedAt?: components["schemas"]["Instant"];
+            extendedBy?: string;
+            /** @description 本单位的转发通知 / this org's re-issue */
+            forwardedNoticeId?: string;
+            /**
+             * Format: int32
+             * @description 已发催报数 / reminders sent
+             */
+            reminderCount: number;
+            lastRemindedAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description 收文的版本，也是 ETag / version of the receipt, also the ETag
+             */
+            version: number;
+        };
+        /** @description 一页收文单位 / a page of recipients */
+        TrackingReceiptPage: {
+            items: components["schemas"]["TrackingReceipt"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 通知的完成情况 / completeness of a notice */
+        TrackingSummary: {
+            notice: components["schemas"]["TrackingNotice"];
+            view: components["schemas"]["TrackingView"];
+            /** @description 调用者可延期、免报、催报 / the caller may extend, exempt and remind */
+            canManage: boolean;
+            /** @description 只统计该单位及其下级（orgId）/ the branch counted, when orgId was given */
+            orgId?: string;
+            /** @description 默认的分支根（发文范围的顶点）/ the default root of the branch tree */
+            rootOrgId: string;
+            counts: components["schemas"]["TrackingCounts"];
+            /** @description 统计时间 / when counted */
+            asOf: components["schemas"]["Instant"];
+        };
+        /**
+         * @description ISSUER：发文方（发文单位、收文部门或其上级，及被转发通知的发文方），看全部收文单位；BRANCH：收文方，只看本单位范围内的收文单位。 / ISSUER: the issuing side sees every recipient; BRANCH: a recipient sees the recipients in its own subtree only.
+         * @enum {string}
+         */
+        TrackingView: "ISSUER" | "BRANCH";
         /** @description 未读数 / unread count */
         UnreadCount: {
             /**
@@ -4044,6 +4679,533 @@ export interface operations {
             };
         };
     };
+    exemptReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已免报、已报送或通知不在发布状态 / already exempt, submitted, or not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeReceiptExemption: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceipt"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未免报或通知不在发布状态 / not exempt, or notice not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 收文的版本 / the receipt's version */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 通知不在发布状态、该单位已免报 / notice not published, org exempt */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 截止时间不晚于通知的或晚于上级给的 / deadline too early or too late */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeReceiptExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceipt"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未延期或通知不在发布状态 / not extended, or notice not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReceiptReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                receiptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderView"][];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remindOrgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderRequest"];
+            };
+        };
+        responses: {
+            /** @description Sent and skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 通知不在发布状态 / the notice is not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 有不属于该通知的收文或单位 / receipts or orgs not of this notice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listNoticeRevisions: {
         parameters: {
             query?: never;
@@ -4062,6 +5224,455 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeRevision"][];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTracking: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 只统计该分支 / count this branch only
+                 * @example 118
+                 */
+                orgId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingSummary"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 通知还是草稿 / the notice is a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrackingBranches: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 父单位 / the parent org
+                 * @example 1
+                 */
+                parentOrgId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One level of branches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingBranches"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMissingOrgs: {
+        parameters: {
+            query?: {
+                /** @description 分支 / branch */
+                orgId?: string;
+                page?: number;
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of missing orgs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingOrgPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMissingOrgs: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrackingReceipts: {
+        parameters: {
+            query?: {
+                /** @description 分支 / branch */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 单位名称或编码 / org name or code
+                 * @example 解放碑
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["TrackingFilter"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of recipients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceiptPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTrackingReceipts: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                q?: string;
+                status?: components["schemas"]["TrackingFilter"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 请求参数有误 / bad input */
