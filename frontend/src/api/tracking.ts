@@ -143,9 +143,7 @@ export async function revokeExemption(noticeId: string, receipt: TrackingReceipt
 }
 
 export async function remindOrgs(noticeId: string, body: ReminderRequest): Promise<ReminderResult> {
-  return unwrap(
-    api.POST('/api/v1/notices/{id}/reminders', { params: { path: { id: noticeId } }, body }),
-  )
+  return unwrap(api.POST('/api/v1/notices/{id}/reminders', { params: { path: { id: noticeId } }, body }))
 }
 
 export async function fetchReminders(noticeId: string, receiptId: string): Promise<ReminderView[]> {

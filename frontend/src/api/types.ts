@@ -134,4 +134,9 @@ export const TRACKING_FILTERS = [
 ] as const satisfies readonly TrackingFilter[]
 
 /** What a 催报 by hand may ask for (escalations are the scheduler's). */
-export const MANUAL_REMINDER_KINDS = ['SUBMIT', 'SIGN', 'PLAN', 'OVERDUE'] as const satisfies readonly ReminderKind[]
+export const MANUAL_REMINDER_KINDS = [
+  'SUBMIT',
+  'SIGN',
+  'PLAN',
+  'OVERDUE',
+] as const satisfies readonly ReminderKind[]

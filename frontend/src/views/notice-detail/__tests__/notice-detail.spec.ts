@@ -29,6 +29,7 @@ async function mountDetail(n: NoticeView | Error) {
       { path: '/notices/:id/edit', name: 'notice-edit', component: Blank },
       { path: '/notices/:id/amend', name: 'notice-amend', component: Blank },
       { path: '/print/notices/:id', name: 'notice-print', component: Blank },
+      { path: '/supervision', name: 'supervision', component: Blank },
     ],
   })
   await router.push('/notices/42')
@@ -155,5 +156,15 @@ describe('notice detail', () => {
     const { wrapper } = await mountDetail(notice())
     await wrapper.get('[data-testid="notice-print"]').trigger('click')
     expect(open).toHaveBeenCalledWith('/print/notices/42', '_blank', 'noopener')
+  })
+
+  it('opens the tracking of a published notice, and offers none for a draft', async () => {
+    const { wrapper, router } = await mountDetail(notice())
+    await wrapper.get('[data-testid="notice-track"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('supervision')
+    expect(router.currentRoute.value.query).toEqual({ notice: '42' })
+    const draft = await mountDetail(notice({ status: 'DRAFT' }))
+    expect(draft.wrapper.find('[data-testid="notice-track"]').exists()).toBe(false)
   })
 })

@@ -77,8 +77,8 @@ public final class ReportData {
     private static Generated found(Connection c) throws SQLException {
         long city = single(c, "select id from org where code = '500000'");
         long big = single(c, "select id from notice where created_by = '" + MARK + "' and title = '" + BIG_TITLE + "'");
-        long reissued =
-                single(c, "select id from notice where created_by = '" + MARK + "' and title = '" + REISSUED_TITLE + "'");
+        long reissued = single(
+                c, "select id from notice where created_by = '" + MARK + "' and title = '" + REISSUED_TITLE + "'");
         return new Generated(
                 city,
                 big,
@@ -105,17 +105,17 @@ public final class ReportData {
                     """
                     insert into org (id, code, name, type, level, parent_id, path, depth, sort_order,
                                      contact_person, contact_phone, contact_email)
-                    select n, d.code || '-T' || lpad(g::text, 2, '0'), '压测第' || g || '街道妇女联合会', 'FEDERATION',
-                           'TOWNSHIP', d.id, d.path || n || '/', 2, g, '街道联络员', '138' || lpad((n % 100000000)::text, 8, '0'),
-                           lower(d.code) || 't' || g || '@bench.example.cn'
+                    select n, s.code || '-T' || lpad(g::text, 2, '0'), '压测第' || g || '街道妇女联合会', 'FEDERATION',
+                           'TOWNSHIP', s.id, s.path || n || '/', 2, g, '街道联络员', '138' || lpad((n % 100000000)::text, 8, '0'),
+                           lower(s.code) || 't' || g || '@bench.example.cn'
                     from (select nextval('org_id_seq') n, d.id, d.code, d.path, g
                           from org d, generate_series(1, 10) g where d.code like 'BR-D__') s""");
             st.execute(
                     """
                     insert into org (id, code, name, type, level, parent_id, path, depth, sort_order,
                                      contact_person, contact_phone)
-                    select n, t.code || '-V' || lpad(g::text, 2, '0'), '压测第' || g || '社区妇女联合会', 'FEDERATION',
-                           'VILLAGE', t.id, t.path || n || '/', 3, g, '社区妇联主席', '139' || lpad((n % 100000000)::text, 8, '0')
+                    select n, s.code || '-V' || lpad(g::text, 2, '0'), '压测第' || g || '社区妇女联合会', 'FEDERATION',
+                           'VILLAGE', s.id, s.path || n || '/', 3, g, '社区妇联主席', '139' || lpad((n % 100000000)::text, 8, '0')
                     from (select nextval('org_id_seq') n, t.id, t.code, t.path, g
                           from org t, generate_series(1, 25) g where t.code like 'BR-D__-T__') s""");
             long missing = ORGS - single(c, "select count(*) from org");
@@ -123,8 +123,8 @@ public final class ReportData {
                 st.execute(
                         """
                         insert into org (id, code, name, type, parent_id, path, depth, sort_order)
-                        select n, t.code || '-S' || lpad(g::text, 3, '0'), '压测女性社会组织' || g, 'SOCIAL', t.id,
-                               t.path || n || '/', 3, 100 + g
+                        select n, s.code || '-S' || lpad(g::text, 3, '0'), '压测女性社会组织' || g, 'SOCIAL', s.id,
+                               s.path || n || '/', 3, 100 + g
                         from (select nextval('org_id_seq') n, t.id, t.code, t.path, g
                               from org t, generate_series(1, %d) g where t.code like 'BR-D__-T__') s"""
                                 .formatted((missing + 199) / 200));
