@@ -77,24 +77,30 @@ public class ReminderJob {
         String left = DAYS_LEFT.formatted("r.deadline");
         String pick =
                 switch (kind) {
+                    // The notice's own deadline bounds the receipts' (an extension only moves them later), so
+                    // notices far from due are left out before their receipts are read.
                     case SIGN ->
                         "select r.id, r.notice_id, r.org_id, " + left + " " + base + " and r.signed_at is null"
+                                + " and n.deadline < cast(:today as date) + 32"
                                 + " and n.reminders -> 'daysBefore' @> to_jsonb(" + left + ")";
                     case SUBMIT ->
                         "select r.id, r.notice_id, r.org_id, " + left + " " + base + " and r.signed_at is not null"
+                                + " and n.deadline < cast(:today as date) + 32"
                                 + " and n.reminders -> 'daysBefore' @> to_jsonb(" + left + ")";
                     case PLAN -> {
                         String planLeft = DAYS_LEFT.formatted("n.plan_deadline");
                         yield "select r.id, r.notice_id, r.org_id, " + planLeft + " " + base
                                 + " and n.plan_required and (r.plan_status is null or r.plan_status = 'RETURNED')"
+                                + " and n.plan_deadline < cast(:today as date) + 32"
                                 + " and n.reminders -> 'daysBefore' @> to_jsonb(" + planLeft + ")";
                     }
                     case OVERDUE ->
                         "select r.id, r.notice_id, r.org_id, -" + left + " " + base
+                                + " and n.deadline < cast(:today as date) + 1"
                                 + " and n.reminders -> 'daysAfter' @> to_jsonb(-" + left + ")";
                     case ESCALATION ->
                         "select r.id, r.notice_id, o.parent_id, -" + left + " " + base
-                                + " and o.parent_id is not null"
+                                + " and n.deadline < cast(:today as date) + 1 and o.parent_id is not null"
                                 + " and -" + left + " >= cast(n.reminders ->> 'escalateAfterDays' as int)"
                                 + " and not exists (select 1 from reminder e where e.receipt_id = r.id"
                                 + " and e.kind = 'ESCALATION')";
