@@ -687,6 +687,7 @@ const enUS: MessageSchema = {
       accepted: 'Accepted',
       featured: 'Featured entries',
       of: '{percent}%',
+      show: 'Click to list: {name}',
       exemptNote: '{total} recipients, {size} exempt',
     },
     tree: {

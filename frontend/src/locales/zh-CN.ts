@@ -679,6 +679,7 @@ const zhCN = {
       accepted: '已采用',
       featured: '精选条目',
       of: '占 {percent}%',
+      show: '点击查看：{name}',
       exemptNote: '收文 {total}，免报 {size}',
     },
     tree: {
