@@ -54,7 +54,14 @@ public class TrackingAccess {
 
     public Tracked tracked(String noticeId) {
         Long key = Ids.parseOrNull(noticeId);
-        Notice n = key == null ? null : em.find(Notice.class, key);
+        // with its issuer: every check below reads the issuer's path
+        Notice n = key == null
+                ? null
+                : em.createQuery("select n from Notice n join fetch n.issuer where n.id = :id", Notice.class)
+                        .setParameter("id", key)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
         if (n == null) throw ApiException.notFound("NOTICE_NOT_FOUND", noticeId);
         boolean issuerSide = issuerSide(n);
         if (!issuerSide && (n.status == NoticeStatus.DRAFT || !receivesInScope(n)))
