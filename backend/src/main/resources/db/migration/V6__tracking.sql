@@ -34,3 +34,7 @@ CREATE INDEX receipt_plan_status_idx ON receipt (notice_id, plan_status);
 CREATE INDEX receipt_late_idx ON receipt (notice_id) WHERE submitted_at > deadline;
 CREATE INDEX receipt_exempt_idx ON receipt (notice_id) WHERE exempt_reason IS NOT NULL;
 CREATE INDEX receipt_extended_idx ON receipt (notice_id) WHERE extension_reason IS NOT NULL;
+
+-- Branch counts group a notice's receipts by the org below the branch root: the org's id, path and depth come from
+-- this index alone (a merge join over an index-only scan instead of reading every org row).
+CREATE INDEX org_id_path_idx ON org (id) INCLUDE (path, depth);

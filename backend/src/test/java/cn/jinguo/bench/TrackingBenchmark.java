@@ -107,7 +107,9 @@ class TrackingBenchmark {
             "select split_part(o.path, '/', 3), count(*) from receipt r join org o on o.id = r.org_id"
                     + " where r.notice_id = " + data.bigNoticeId() + " group by 1",
             "select r.id from receipt r join org o on o.id = r.org_id where r.notice_id = " + data.bigNoticeId()
-                    + " and r.exempt_reason is null and r.submitted_at is null order by o.code, r.id limit 20"
+                    + " and r.exempt_reason is null and r.submitted_at is null order by o.code, r.id limit 20",
+            "select split_part(o.path, '/', 3), count(*) from receipt r join org o on o.id = r.org_id"
+                    + " where r.notice_id = " + data.reissuedNoticeId() + " and o.path like '/%' group by 1"
         };
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement()) {
