@@ -27,6 +27,7 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     planRequired: true,
     planDeadline: '2024-03-01T18:00:00+08:00',
     requirements: { items: { summary: true, minPhotos: 3 } },
+    reminders: { enabled: true, daysBefore: [3, 1], daysAfter: [1, 3, 7], escalateAfterDays: 3 },
     attachments: [],
     forwards: [],
     revision: 0,

@@ -154,3 +154,47 @@ export type UploadStart = Schemas['UploadStart']
 export type UploadSession = Schemas['Upload']
 
 export const FILE_KINDS = ['IMAGE', 'VIDEO', 'DOCUMENT', 'ARCHIVE'] as const satisfies readonly FileKind[]
+
+// ---- tracking (督办) and reminders ----
+export type ReminderPolicy = Schemas['ReminderPolicy']
+export type TrackingView = Schemas['TrackingView']
+export type TrackingCounts = Schemas['TrackingCounts']
+export type TrackingNotice = Schemas['TrackingNotice']
+export type TrackingSummary = Schemas['TrackingSummary']
+export type TrackingBranch = Schemas['TrackingBranch']
+export type TrackingBranches = Schemas['TrackingBranches']
+export type TrackingFilter = Schemas['TrackingFilter']
+export type TrackingProgress = Schemas['TrackingProgress']
+export type TrackingReceipt = Schemas['TrackingReceipt']
+export type TrackingReceiptPage = Schemas['TrackingReceiptPage']
+export type MissingOrg = Schemas['MissingOrg']
+export type MissingOrgPage = Schemas['MissingOrgPage']
+export type ReminderKind = Schemas['ReminderKind']
+export type ReminderRequest = Schemas['ReminderRequest']
+export type ReminderResult = Schemas['ReminderResult']
+export type ReminderSkipReason = Schemas['ReminderSkipReason']
+export type ReminderView = Schemas['ReminderView']
+
+export const TRACKING_FILTERS = [
+  'UNREAD',
+  'UNSIGNED',
+  'PLAN_MISSING',
+  'PLAN_FILED',
+  'MISSING',
+  'OVERDUE',
+  'SUBMITTED',
+  'ON_TIME',
+  'LATE',
+  'ACCEPTED',
+  'RETURNED',
+  'EXEMPT',
+  'EXTENDED',
+] as const satisfies readonly TrackingFilter[]
+
+/** What a 催报 by hand may ask for (escalations are the scheduler's). */
+export const MANUAL_REMINDER_KINDS = [
+  'SUBMIT',
+  'SIGN',
+  'PLAN',
+  'OVERDUE',
+] as const satisfies readonly ReminderKind[]

@@ -69,8 +69,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'supervision',
     name: 'supervision',
-    component: Placeholder,
-    meta: { nav: 'supervision', icon: Bell, underConstruction: true },
+    component: () => import('@/views/supervision/index.vue'),
+    meta: { nav: 'supervision', icon: Bell },
   },
   {
     path: 'stats',

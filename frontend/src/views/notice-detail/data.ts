@@ -42,6 +42,7 @@ export function revisionAsNotice(notice: NoticeView, revision: NoticeRevision): 
     planRequired: c.planRequired ?? false,
     planDeadline: c.planDeadline,
     requirements: c.requirements ?? {},
+    reminders: c.reminders ?? notice.reminders,
     attachments: (c.attachments ?? []).map((a) => {
       const known = notice.attachments.find((k) => k.fileId === a.fileId)
       return known

@@ -6,6 +6,7 @@ import {
   type OrgType,
   type Problem,
   type RecipientRule,
+  type ReminderPolicy,
   type RequiredItems,
 } from '@/api/types'
 
@@ -60,6 +61,45 @@ export interface AttachmentModel {
   contentType: string
 }
 
+/** The reminder policy (自动催报) as the editor shows it. */
+export interface ReminderModel {
+  enabled: boolean
+  /** Days before the deadline, largest first. */
+  daysBefore: number[]
+  /** Days after the deadline. */
+  daysAfter: number[]
+  escalate: boolean
+  escalateAfterDays: number
+}
+
+/** The server's default policy, for new notices. */
+export function defaultReminders(): ReminderModel {
+  return { enabled: true, daysBefore: [3, 1], daysAfter: [1, 3, 7], escalate: true, escalateAfterDays: 3 }
+}
+
+const sortedDays = (days: number[] | undefined, order: 1 | -1): number[] =>
+  [...new Set(days ?? [])].sort((a, b) => (a - b) * order)
+
+export function remindersFrom(policy: ReminderPolicy | undefined): ReminderModel {
+  if (!policy) return defaultReminders()
+  return {
+    enabled: policy.enabled ?? true,
+    daysBefore: sortedDays(policy.daysBefore, -1),
+    daysAfter: sortedDays(policy.daysAfter, 1),
+    escalate: policy.escalateAfterDays != null,
+    escalateAfterDays: policy.escalateAfterDays ?? 3,
+  }
+}
+
+export function remindersOut(model: ReminderModel): ReminderPolicy {
+  return {
+    enabled: model.enabled,
+    daysBefore: sortedDays(model.daysBefore, -1),
+    daysAfter: sortedDays(model.daysAfter, 1),
+    escalateAfterDays: model.escalate ? model.escalateAfterDays : undefined,
+  }
+}
+
 /** What the editor edits; empty strings stand for "not given"; date-times are Shanghai wall clock. */
 export interface NoticeFormModel {
   issuerOrgId: string
@@ -81,6 +121,7 @@ export interface NoticeFormModel {
   items: ItemsModel
   overrides: OverrideModel[]
   attachments: AttachmentModel[]
+  reminders: ReminderModel
 }
 
 let sectionKey = 0
@@ -116,6 +157,7 @@ export function emptyForm(issuerOrgId = ''): NoticeFormModel {
     items: emptyItems(),
     overrides: [],
     attachments: [],
+    reminders: defaultReminders(),
   }
 }
 
@@ -164,6 +206,7 @@ export function formFromNotice(notice: NoticeView): NoticeFormModel {
       .filter(([type]) => isOrgType(type))
       .map(([type, items]) => ({ type: type as OrgType, items: itemsFrom(items) })),
     attachments: notice.attachments.map(attachmentFrom),
+    reminders: remindersFrom(notice.reminders),
   }
 }
 
@@ -207,6 +250,7 @@ export function toInput(form: NoticeFormModel): NoticeInput {
       fileId: a.fileId,
       title: a.title.trim() || titleFromFileName(a.name),
     })),
+    reminders: remindersOut(form.reminders),
   }
 }
 

@@ -33,6 +33,7 @@ async function mountDetail(n: NoticeView | Error) {
       { path: '/print/notices/:id', name: 'notice-print', component: Blank },
       { path: '/plans/:id', name: 'plan-detail', component: Blank },
       { path: '/plans/new', name: 'plan-new', component: Blank },
+      { path: '/supervision', name: 'supervision', component: Blank },
     ],
   })
   await router.push('/notices/42')
@@ -172,5 +173,15 @@ describe('notice detail', () => {
   it('says nothing of plans to a reader when the notice carries none', async () => {
     const { wrapper } = await mountDetail(notice())
     expect(wrapper.find('[data-testid="notice-issuer-plan"]').exists()).toBe(false)
+  })
+
+  it('opens the tracking of a published notice, and offers none for a draft', async () => {
+    const { wrapper, router } = await mountDetail(notice())
+    await wrapper.get('[data-testid="notice-track"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('supervision')
+    expect(router.currentRoute.value.query).toEqual({ notice: '42' })
+    const draft = await mountDetail(notice({ status: 'DRAFT' }))
+    expect(draft.wrapper.find('[data-testid="notice-track"]').exists()).toBe(false)
   })
 })

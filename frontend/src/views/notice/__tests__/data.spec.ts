@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  defaultReminders,
   emptyForm,
   formFromNotice,
   snapshot,
@@ -79,6 +80,33 @@ describe('notice form data', () => {
     const before = snapshot(form)
     form.recipients.groups?.push({ type: 'FEDERATION', level: 'TOWNSHIP' })
     expect(snapshot(form)).not.toBe(before)
+  })
+
+  it('edits the reminder policy: the default for new notices, sorted days, escalation switched off as null', () => {
+    expect(emptyForm('1').reminders).toEqual(defaultReminders())
+    expect(toInput(emptyForm('1')).reminders).toEqual({
+      enabled: true,
+      daysBefore: [3, 1],
+      daysAfter: [1, 3, 7],
+      escalateAfterDays: 3,
+    })
+    const form = formFromNotice(
+      notice({
+        reminders: { enabled: true, daysBefore: [1, 5], daysAfter: [7, 1], escalateAfterDays: undefined },
+      }),
+    )
+    expect(form.reminders).toMatchObject({ daysBefore: [5, 1], daysAfter: [1, 7], escalate: false })
+    form.reminders.daysBefore.push(2, 5)
+    form.reminders.escalate = true
+    form.reminders.escalateAfterDays = 4
+    expect(toInput(form).reminders).toEqual({
+      enabled: true,
+      daysBefore: [5, 2, 1],
+      daysAfter: [1, 7],
+      escalateAfterDays: 4,
+    })
+    form.reminders.escalate = false
+    expect(toInput(form).reminders?.escalateAfterDays).toBeUndefined()
   })
 
   it('takes the file name without extension as the default attachment caption', () => {

@@ -16,6 +16,7 @@ export function notice(overrides: Partial<NoticeView> = {}): NoticeView {
     requirements: {
       items: { summary: true, minPhotos: 3, video: false, article: false, newMediaLink: false },
     },
+    reminders: { enabled: true, daysBefore: [3, 1], daysAfter: [1, 3, 7], escalateAfterDays: 3 },
     attachments: [],
     forwards: [],
     revision: 0,

@@ -223,7 +223,8 @@ public class DemoNotices {
                 n.planRequired(),
                 publishablePlanDeadline(when, today),
                 n.requirements(),
-                n.attachments());
+                n.attachments(),
+                n.reminders());
         long code = issuerCodeId(s.issuerCode(), issuer);
         NoticeView draft = as(s.actAs(), () -> notices.create(in));
         if (s.keepSerial() != null) numbers.continueAfter(code, signedOn.getYear(), s.keepSerial() - 1);
@@ -268,7 +269,8 @@ public class DemoNotices {
                 draft.requirements(),
                 draft.attachments().stream()
                         .map(a -> new NoticeDtos.AttachmentInput(a.fileId(), a.title()))
-                        .toList());
+                        .toList(),
+                draft.reminders());
         long code = issuerCodeId(r.issuerCode(), org);
         as(r.actAs(), () -> notices.update(draft.id(), Integer.toString(draft.version()), in));
         NoticeView view =

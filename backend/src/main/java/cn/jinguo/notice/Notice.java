@@ -1,6 +1,7 @@
 package cn.jinguo.notice;
 
 import cn.jinguo.notice.NoticeDtos.RecipientRule;
+import cn.jinguo.notice.NoticeDtos.ReminderPolicy;
 import cn.jinguo.notice.NoticeDtos.Requirements;
 import cn.jinguo.notice.NoticeDtos.Section;
 import cn.jinguo.org.Org;
@@ -97,6 +98,10 @@ public class Notice {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Requirements requirements = Requirements.NONE;
+
+    /** When the tracking module's scheduler reminds the recipients. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ReminderPolicy reminders = ReminderPolicy.DEFAULT;
 
     /** 附件, in the order printed. */
     @ElementCollection

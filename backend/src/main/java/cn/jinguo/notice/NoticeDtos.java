@@ -89,6 +89,42 @@ public final class NoticeDtos {
         }
     }
 
+    @Schema(
+            name = "ReminderPolicy",
+            description = "自动催报规则（督办）：截止前几天提醒未签收、未备案、未报送的单位，截止后几天提醒逾期单位，逾期若干天后告知其上级单位。"
+                    + "每种提醒对同一单位每天最多一次。 / When reminders go out: days before the deadline (to orgs that have not"
+                    + " signed, filed or submitted), days after it (overdue), and after how many overdue days the parent org"
+                    + " is told. At most one reminder of a kind per org and day.")
+    public record ReminderPolicy(
+            @Schema(description = "是否自动催报 / send reminders automatically", example = "true") boolean enabled,
+            @Size(max = 5) @Schema(description = "截止前第几天提醒（1–30）/ days before the deadline (1–30)", example = "[3, 1]")
+                    List<@NotNull @Min(1) @Max(30) Integer> daysBefore,
+            @Size(max = 5)
+                    @Schema(description = "截止后第几天提醒逾期单位（1–60）/ days after the deadline (1–60)", example = "[1, 3, 7]")
+                    List<@NotNull @Min(1) @Max(60) Integer> daysAfter,
+            @Min(1)
+                    @Max(60)
+                    @Schema(
+                            description = "逾期几天后告知上级单位（空：不告知）/ overdue days before the parent org is told; null: never",
+                            example = "3")
+                    Integer escalateAfterDays) {
+        public static final ReminderPolicy DEFAULT = new ReminderPolicy(true, List.of(3, 1), List.of(1, 3, 7), 3);
+
+        /** Days without repeats, largest first; missing lists are empty. */
+        public ReminderPolicy normalized() {
+            return new ReminderPolicy(enabled, days(daysBefore), days(daysAfter), escalateAfterDays);
+        }
+
+        private static List<Integer> days(List<Integer> days) {
+            return days == null
+                    ? List.of()
+                    : days.stream()
+                            .distinct()
+                            .sorted(java.util.Comparator.reverseOrder())
+                            .toList();
+        }
+    }
+
     @Schema(name = "AttachmentInput", description = "附件：已上传文件及附件说明中的名称 / an uploaded file and its printed title")
     public record AttachmentInput(
             @NotBlank @Schema(description = "POST /api/v1/files 返回的 id / id from POST /api/v1/files", example = "17")
@@ -143,7 +179,9 @@ public final class NoticeDtos {
             @Schema(example = "2024-03-01T18:00:00+08:00") OffsetDateTime planDeadline,
             @Valid Requirements requirements,
             @Size(max = 20) @Schema(description = "附件，按附件说明的顺序 / attachments in the printed order")
-                    List<@NotNull @Valid AttachmentInput> attachments) {}
+                    List<@NotNull @Valid AttachmentInput> attachments,
+            @Valid @Schema(description = "自动催报规则（缺省为默认规则）/ reminder policy; the default when absent")
+                    ReminderPolicy reminders) {}
 
     @Schema(name = "NoticeRef", description = "关联通知的摘要 / a linked notice")
     public record NoticeRef(
@@ -181,6 +219,7 @@ public final class NoticeDtos {
             @Schema(required = true) boolean planRequired,
             OffsetDateTime planDeadline,
             @Schema(required = true) Requirements requirements,
+            @Schema(required = true) ReminderPolicy reminders,
             @Schema(required = true, description = "附件 / attachments") List<AttachmentView> attachments,
             @Schema(description = "转发自 / the notice this one re-issues") NoticeRef parent,
             @Schema(required = true, description = "由此转发的通知 / notices re-issuing this one") List<NoticeRef> forwards,

@@ -23,6 +23,7 @@ import cn.jinguo.notice.NoticeDtos.RecipientGroup;
 import cn.jinguo.notice.NoticeDtos.RecipientPreview;
 import cn.jinguo.notice.NoticeDtos.RecipientPreviewRequest;
 import cn.jinguo.notice.NoticeDtos.RecipientRule;
+import cn.jinguo.notice.NoticeDtos.ReminderPolicy;
 import cn.jinguo.notice.NoticeDtos.Requirements;
 import cn.jinguo.notice.NoticeDtos.RevisionView;
 import cn.jinguo.notice.NoticeDtos.Section;
@@ -388,6 +389,7 @@ public class NoticeService {
         n.planRequired = parent.planRequired;
         n.planDeadline = parent.planDeadline;
         n.requirements = parent.requirements;
+        n.reminders = parent.reminders;
         n.receivingDepartment = parent.receivingDepartment;
         // The parent's reviewing department is the parent issuer's, not the re-issuer's.
         parent.attachments.forEach(a -> n.attachments.add(new Attachment(a.fileId, a.title)));
@@ -524,6 +526,8 @@ public class NoticeService {
         n.planRequired = in.planRequired();
         n.planDeadline = BusinessTime.instant(in.planDeadline());
         n.requirements = in.requirements() == null ? Requirements.NONE : in.requirements();
+        n.reminders =
+                in.reminders() == null ? ReminderPolicy.DEFAULT : in.reminders().normalized();
         n.searchText = NoticeViews.searchText(n);
     }
 

@@ -49,6 +49,7 @@ final class NoticeViews {
                 n.planRequired,
                 BusinessTime.offset(n.planDeadline),
                 n.requirements,
+                n.reminders,
                 service.attachmentViews(n),
                 parent == null ? null : ref(parent),
                 service.forwardsOf(n).stream().map(NoticeViews::ref).toList(),
@@ -106,7 +107,8 @@ final class NoticeViews {
                 n.requirements,
                 n.attachments.stream()
                         .map(a -> new NoticeDtos.AttachmentInput(a.fileId.toString(), a.title))
-                        .toList());
+                        .toList(),
+                n.reminders);
     }
 
     static String writeContent(NoticeInput content) {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,8 +48,11 @@ public class Notifications {
             @Schema(required = true) String id,
             @Schema(
                             required = true,
-                            description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED, PLAN_FILED,"
-                                    + " PLAN_ACKNOWLEDGED, PLAN_RETURNED")
+                            description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED; 备案 / plans: PLAN_FILED,"
+                                    + " PLAN_ACKNOWLEDGED, PLAN_RETURNED; 报送 / reports: SUBMISSION_SUBMITTED,"
+                                    + " SUBMISSION_ACCEPTED, SUBMISSION_RETURNED; 督办 / tracking: REMINDER_SIGN,"
+                                    + " REMINDER_PLAN, REMINDER_SUBMIT, REMINDER_OVERDUE, REMINDER_ESCALATION,"
+                                    + " DEADLINE_EXTENDED, EXTENSION_REVOKED, RECEIPT_EXEMPTED, EXEMPTION_REVOKED")
                     String kind,
             String noticeId,
             String receiptId,
@@ -127,6 +131,23 @@ public class Notifications {
                 .setParameter("title", cut(title, 300))
                 .setParameter("body", cut(body, 500))
                 .setParameter("org", orgId)
+                .executeUpdate();
+    }
+
+    /** Every enabled member of the org of each receipt gets one, linked to its receipt: a single insert. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int toReceiptOrgs(Collection<Long> receiptIds, String kind, String title, String body) {
+        if (receiptIds.isEmpty()) return 0;
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, receipt_id, title, body)
+                        select distinct on (m.account_id, r.id) m.account_id, :kind, r.notice_id, r.id, :title, :body
+                        from receipt r join membership m on m.org_id = r.org_id join account a on a.id = m.account_id
+                        where r.id in (:ids) and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("ids", receiptIds)
                 .executeUpdate();
     }
 
