@@ -132,6 +132,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作台 / the dashboard
+         * @description 待签收、待备案（要求备案、未备案或被退回、未免报）、待报送（未报送或被退回、未免报），各含总数、逾期数和截止时间最近的 5 件；待审核（回复本单位所发或作为收文部门接收的通知、待审核的报送与待确认的方案）；本单位发出的进行中通知的完成情况（应报 = 收文单位 − 免报，已签收、已报送、已采用），截止时间最近的 20 份。orgId 缺省为调用者的第一个所属单位；范围外为 404。 / To sign, to file (plan required, not filed or returned, not exempt) and to submit (not submitted or returned, not exempt), each with its count, overdue count and the 5 nearest deadlines; to review (packages submitted and plans filed answering the org's notices); the completion of the org's open notices (expected = recipients − exempt), the 20 nearest deadlines. orgId defaults to the caller's first membership; 404 outside the caller's subtree.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -482,6 +502,26 @@ export interface paths {
          * @description 截止时间过后结束通知。 / Closes a published notice once its deadline has passed.
          */
         post: operations["closeNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/featured-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出精选素材包 / download the featured pack
+         * @description 回复该通知的报送中被精选的活动：精选活动.xlsx（含每项活动的素材文件夹）、每项活动一个文件夹（照片、视频、文章文件，如“01-活动名称（举办单位）/照片01-原文件名.jpg”）、links.txt（新媒体链接和网上文章的网址）。边读边压缩，不在内存中生成。只有发文方（发文单位或收文部门及其上级）可导出：收文单位为 403，看不到通知的为 404。 / The featured entries of the packages answering the notice: a workbook, one folder of files per entry and links.txt for URLs; zipped while it streams. Only the issuing side may download it: 403 for a recipient, 404 for anyone who cannot read the notice.
+         */
+        get: operations["exportFeaturedPack"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -916,6 +956,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计 / activity statistics
+         * @description 合计（活动场次、参与人次、报送份数、举办单位数、精选数）及按区县、组织类型、月份、主题的分组，一次查询。from 晚于 to、日期格式错误为 400。 / Totals and the four groupings, from one query; from after to, or a malformed date, is 400.
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动列表 / activity list
+         * @description 与统计相同的筛选，另可按活动名称（q）和精选筛选；活动日期新者在前。汇总上报的活动只出现一次：上报到所选范围的那一份（报送单位为把它报上来的单位）。 / Same filters as the statistics, plus a title search and featured; latest first. A rolled-up activity appears once, as it reached the chosen branch.
+         */
+        get: operations["listStatsActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出活动列表（Excel）/ export the activity list as .xlsx
+         * @description 与活动列表相同的筛选，不分页。列：活动名称、日期、地点、参与人数、举办单位、所属区县、报送单位、通知文号、状态、精选；第二张表“说明”记录筛选条件。 / Same filters as the list, every row; a second sheet records the filters.
+         */
+        get: operations["exportStatsActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions": {
         parameters: {
             query?: never;
@@ -1185,6 +1285,150 @@ export interface components {
             name: string;
             /** @example 市妇联 */
             shortName?: string;
+        };
+        /** @description 工作台：单位现在要办的事与发出的通知 / what the org must do now */
+        Dashboard: {
+            org: components["schemas"]["StatsOrgRef"];
+            /** @description 待签收 / receipts to sign */
+            toSign: components["schemas"]["DashboardTodo"];
+            /** @description 待备案：要求备案方案、尚未备案（或被退回）且未免报 / plans to file */
+            toFile: components["schemas"]["DashboardTodo"];
+            /** @description 待报送：未报送或被退回、未免报 / reports to submit */
+            toSubmit: components["schemas"]["DashboardTodo"];
+            toReview: components["schemas"]["DashboardReview"];
+            issued: components["schemas"]["DashboardIssued"];
+        };
+        /** @description 进行中的通知：截止时间最近的 20 份 / open notices, the 20 nearest deadlines */
+        DashboardIssued: {
+            /**
+             * Format: int64
+             * @description 进行中的通知总数 / all open notices
+             * @example 3
+             */
+            total: number;
+            items: components["schemas"]["DashboardIssuedNotice"][];
+        };
+        /** @description 本单位发出的进行中的通知及完成情况 / an open notice and its completion */
+        DashboardIssuedNotice: {
+            /** @example 42 */
+            id: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            title: string;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            overdue: boolean;
+            /**
+             * Format: int64
+             * @description 收文单位 / recipients
+             * @example 40
+             */
+            recipients: number;
+            /**
+             * Format: int64
+             * @description 应报：收文单位减免报 / recipients not exempt
+             * @example 38
+             */
+            expected: number;
+            /**
+             * Format: int64
+             * @description 已签收（应报中）/ signed, of those expected
+             * @example 36
+             */
+            signed: number;
+            /**
+             * Format: int64
+             * @description 已报送（应报中）/ submitted, of those expected
+             * @example 20
+             */
+            submitted: number;
+            /**
+             * Format: int64
+             * @description 已采用（应报中）/ accepted, of those expected
+             * @example 12
+             */
+            accepted: number;
+        };
+        /** @description 一件待办：收文及其截止时间 / a to-do: a receipt and its deadline, nearest first */
+        DashboardItem: {
+            /** @example 311 */
+            receiptId: string;
+            /** @example 42 */
+            noticeId: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @example 关于开展“三八”国际妇女节系列活动的通知 */
+            title: string;
+            /** @example 重庆市妇女联合会 */
+            issuerName: string;
+            /**
+             * @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline)
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 已过截止时间 / past the deadline */
+            overdue: boolean;
+            /**
+             * @description 已有的报送（待报送时）/ the package, when one was opened (to submit)
+             * @example 77
+             */
+            submissionId?: string;
+        };
+        /** @description 待审核：回复本单位所发（或作为收文部门）通知的报送与方案 / to review */
+        DashboardReview: {
+            /**
+             * Format: int64
+             * @description 待审核的报送 / packages submitted
+             * @example 4
+             */
+            submissions: number;
+            /**
+             * Format: int64
+             * @description 待确认的方案备案 / plans filed
+             * @example 2
+             */
+            plans: number;
+            items: components["schemas"]["DashboardReviewItem"][];
+        };
+        /** @description 一件待审核：等待最久的在前 / a review waiting, oldest first */
+        DashboardReviewItem: {
+            kind: components["schemas"]["DashboardReviewKind"];
+            /**
+             * @description 报送或方案 id / the package or plan
+             * @example 77
+             */
+            id: string;
+            /** @example 42 */
+            noticeId: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            noticeTitle: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            /**
+             * @description 报送或备案时间 / when it was sent
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            since: components["schemas"]["OffsetDateTime"];
+        };
+        /**
+         * @description SUBMISSION 报送, PLAN 活动方案
+         * @enum {string}
+         */
+        DashboardReviewKind: "SUBMISSION" | "PLAN";
+        /** @description 一类待办：总数与截止时间最近的 5 件 / a kind of to-do: count and the 5 nearest */
+        DashboardTodo: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description 逾期的件数 / how many are overdue
+             * @example 1
+             */
+            overdue: number;
+            items: components["schemas"]["DashboardItem"][];
         };
         /** @description 一项活动。带 id 修改原有条目；带 sourceEntryId 纳入下级已采用的条目（汇总上报，内容取自下级） / an activity; with id it updates that entry; with sourceEntryId it includes a subordinate's accepted entry (roll-up; its content is copied from the source) */
         EntryInput: {
@@ -2051,6 +2295,177 @@ export interface components {
         SiblingOrder: {
             childIds: string[];
         };
+        /** @description 一项活动，按调用者看到的最上一级报送：汇总上报的活动显示为上报到所选范围的那一份 / an activity as the highest package in view reports it: a rolled-up activity appears once, as it reached the chosen branch */
+        StatsActivity: {
+            /**
+             * @description 活动条目 id / the entry
+             * @example 907
+             */
+            id: string;
+            /**
+             * @description 所在报送 / its package
+             * @example 311
+             */
+            submissionId: string;
+            /** @example “巾帼心向党”主题宣讲进社区 */
+            title: string;
+            /** @example 2026-03-06 */
+            heldOn: components["schemas"]["LocalDate"];
+            /** @example 2026-03-08 */
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑街道新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            /**
+             * @description 举办单位 / the org that held it
+             * @example 911
+             */
+            originOrgId: string;
+            /** @example 解放碑街道妇女联合会 */
+            originOrgName: string;
+            /**
+             * @description 所属区县 / its district
+             * @example 渝中区妇女联合会
+             */
+            districtName: string;
+            /**
+             * @description 报送单位 / the org whose package carries it
+             * @example 120
+             */
+            reporterOrgId: string;
+            /** @example 渝中区妇女联合会 */
+            reporterOrgName: string;
+            notice: components["schemas"]["StatsNoticeRef"];
+            /** @description 所在报送的状态 / its package's status */
+            status: components["schemas"]["SubmissionStatus"];
+            featured: boolean;
+        };
+        /** @description 活动列表的一页 / a page of activities */
+        StatsActivityPage: {
+            items: components["schemas"]["StatsActivity"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 一组活动的数字。每项活动只计一次：汇总上报的副本不重复计数 / the figures of a set of activities; every activity counts once, however many times it was rolled up */
+        StatsFigures: {
+            /**
+             * Format: int64
+             * @description 活动场次 / activities held
+             * @example 128
+             */
+            activities: number;
+            /**
+             * Format: int64
+             * @description 参与人次 / participants
+             * @example 15360
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @description 报送份数：含这些活动的报送（含汇总上报的）/ packages reporting these activities (roll-ups included)
+             * @example 45
+             */
+            reports: number;
+            /**
+             * Format: int64
+             * @description 举办单位数 / orgs that held them
+             * @example 37
+             */
+            orgs: number;
+            /**
+             * Format: int64
+             * @description 精选活动 / featured activities
+             * @example 6
+             */
+            featured: number;
+        };
+        /** @description 一个分组的数字 / the figures of one group */
+        StatsGroup: {
+            /**
+             * @description 分组键：单位 id、组织类型、月份（yyyy-MM）或主题；无主题时为空 / the group: an org id, an org type, a month (yyyy-MM) or a theme; null for notices without a theme
+             * @example 2026-03
+             */
+            key?: string;
+            /**
+             * @description 单位分组的单位名称 / the org's name for org groups
+             * @example 渝中区妇女联合会
+             */
+            label?: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            activities: number;
+            /**
+             * Format: int64
+             * @example 1480
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            reports: number;
+        };
+        /** @description 活动所报送的通知 / the notice the activity was reported to */
+        StatsNoticeRef: {
+            /** @example 42 */
+            id: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @example 关于开展“三八”国际妇女节系列活动的通知 */
+            title: string;
+        };
+        /** @description 统计范围的单位 / the org whose branch is counted */
+        StatsOrgRef: {
+            /** @example 118 */
+            id: string;
+            /** @example 重庆市妇女联合会 */
+            name: string;
+            type: components["schemas"]["OrgType"];
+            /**
+             * Format: int32
+             * @description 树中深度，市妇联为 0 / depth in the tree, the root is 0
+             * @example 0
+             */
+            depth: number;
+        };
+        /**
+         * @description 统计哪些报送：SUBMITTED 已报送（待审核与已采用，不含草稿和被退回的），ACCEPTED 仅已采用 / which packages count: SUBMITTED every package sent and not returned (awaiting review or accepted), ACCEPTED accepted ones only
+         * @enum {string}
+         */
+        StatsStatus: "SUBMITTED" | "ACCEPTED";
+        /** @description 统计：合计与四种分组 / totals and the four groupings */
+        StatsView: {
+            org: components["schemas"]["StatsOrgRef"];
+            /** @example 2026-01-01 */
+            from?: components["schemas"]["LocalDate"];
+            /** @example 2026-12-31 */
+            to?: components["schemas"]["LocalDate"];
+            /**
+             * @description 只统计该通知及其各级转发 / this notice and its re-issues only
+             * @example 42
+             */
+            noticeId?: string;
+            status: components["schemas"]["StatsStatus"];
+            totals: components["schemas"]["StatsFigures"];
+            /** @description 按区县：举办单位在所选单位下一级的上级（市妇联看各区县，区县看各街道）；所选单位本身举办的归其自身；部室所发通知收到的外单位活动按与部室同级的上级分组。活动多者在前 / by district: the holding org's ancestor one level below the chosen org (the city sees districts, a district its townships); the chosen org's own activities group as itself; outside orgs answering a department's notices group by their ancestor at the department's level. Most activities first */
+            byDistrict: components["schemas"]["StatsGroup"][];
+            /** @description 按举办单位的组织类型 / by the holding org's type */
+            byOrgType: components["schemas"]["StatsGroup"][];
+            /** @description 按活动日期的月份（北京时间），升序 / by the month of the activity date (Asia/Shanghai), ascending */
+            byMonth: components["schemas"]["StatsGroup"][];
+            /** @description 按通知主题，活动多者在前 / by the notice's theme, most activities first */
+            byTheme: components["schemas"]["StatsGroup"][];
+        };
         /** @description 已上传的文件 / an uploaded file */
         StoredFile: {
             /** @example 17 */
@@ -2760,6 +3175,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 单位 / the org
+                 * @example 120
+                 */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 不存在或不在调用者范围内 / orgId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
@@ -4347,6 +4824,77 @@ export interface operations {
             };
             /** @description 尚未到截止时间 / deadline not passed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportFeaturedPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 通知 / the notice
+                 * @example 42
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6054,6 +6602,269 @@ export interface operations {
             };
             /** @description 上级已关闭 / parent closed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStatsActivities: {
+        parameters: {
+            query?: {
+                /** @description true 仅精选；false 仅非精选 / featured or not */
+                featured?: boolean;
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 活动名称包含 / title contains
+                 * @example 宣讲
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStatsActivities: {
+        parameters: {
+            query?: {
+                /** @description true 仅精选；false 仅非精选 / featured or not */
+                featured?: boolean;
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                /**
+                 * @description 活动名称包含 / title contains
+                 * @example 宣讲
+                 */
+                q?: string;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

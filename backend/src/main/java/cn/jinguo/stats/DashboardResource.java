@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/dashboard")
@@ -32,6 +33,9 @@ public class DashboardResource {
                     + " review (packages submitted and plans filed answering the org's notices); the completion of the"
                     + " org's open notices (expected = recipients − exempt), the 20 nearest deadlines. orgId defaults to"
                     + " the caller's first membership; 404 outside the caller's subtree.")
+    @APIResponse(
+            responseCode = "404",
+            description = "orgId 不存在或不在调用者范围内 / orgId not found or outside the caller's scope")
     public Dashboard dashboard(
             @QueryParam("orgId") @Parameter(description = "单位 / the org", example = "120") String orgId) {
         return service.dashboard(orgId);

@@ -73,6 +73,9 @@ public class StatsResource {
             description = "合计（活动场次、参与人次、报送份数、举办单位数、精选数）及按区县、组织类型、月份、主题的分组，一次查询。"
                     + "from 晚于 to、日期格式错误为 400。 / Totals and the four groupings, from one query; from after to, or a"
                     + " malformed date, is 400.")
+    @APIResponse(
+            responseCode = "404",
+            description = "orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope")
     public StatsView stats(@BeanParam Filters filters) {
         return service.stats(filters.filter());
     }
@@ -85,6 +88,9 @@ public class StatsResource {
             description = "与统计相同的筛选，另可按活动名称（q）和精选筛选；活动日期新者在前。汇总上报的活动只出现一次：上报到所选范围的那一份"
                     + "（报送单位为把它报上来的单位）。 / Same filters as the statistics, plus a title search and featured;"
                     + " latest first. A rolled-up activity appears once, as it reached the chosen branch.")
+    @APIResponse(
+            responseCode = "404",
+            description = "orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope")
     public ActivityPage activities(
             @BeanParam Filters filters,
             @QueryParam("q") @Parameter(description = "活动名称包含 / title contains", example = "宣讲") String q,
@@ -109,6 +115,9 @@ public class StatsResource {
                     @Content(
                             mediaType = StatsExport.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "404",
+            description = "orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope")
     public Response exportActivities(
             @BeanParam Filters filters,
             @QueryParam("q") @Parameter(description = "活动名称包含 / title contains", example = "宣讲") String q,
