@@ -10,26 +10,13 @@ import type {
   NoticeView,
   RecipientPreview,
   RecipientRule,
-  StoredFile,
 } from './types'
-import { uploadFile } from './upload'
 
 /**
- * The notice API for the issuing side (/api/v1/notices…, /issuer-codes, /files).
+ * The notice API for the issuing side (/api/v1/notices…, /issuer-codes); attachments are uploaded with
+ * components/upload (api/media.ts).
  * Failures throw ApiError; the client has already shown them unless quiet.
  */
-
-// ---- attachments (POST /api/v1/files, GET /api/v1/files/{id}) ---------------------------------
-
-export async function uploadNoticeFile(
-  orgId: string,
-  file: File,
-  onProgress?: (percent: number) => void,
-  signal?: AbortSignal,
-): Promise<StoredFile> {
-  const url = `/api/v1/files?orgId=${encodeURIComponent(orgId)}`
-  return (await uploadFile(url, file, { field: 'file', onProgress, signal })) as StoredFile
-}
 
 // ---- notices ----------------------------------------------------------------------------------
 

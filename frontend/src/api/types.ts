@@ -97,6 +97,64 @@ export const NOTICE_STATUSES = [
   'CLOSED',
 ] as const satisfies readonly NoticeStatus[]
 
+// ---- activity plans (活动方案) ----
+export type PlanStatus = Schemas['PlanStatus']
+export type PlanKind = Schemas['PlanKind']
+export type PlanAction = Schemas['PlanAction']
+export type PlanSection = Schemas['PlanSection']
+export type PlanInput = Schemas['PlanInput']
+export type PlanItemInput = Schemas['PlanItemInput']
+export type PlanItemView = Schemas['PlanItemView']
+export type PlanView = Schemas['PlanView']
+export type PlanSummary = Schemas['PlanSummary']
+export type PlanPage = Schemas['PlanPage']
+export type PlanProgress = Schemas['PlanProgress']
+
+export const PLAN_STATUSES = [
+  'DRAFT',
+  'FILED',
+  'ACKNOWLEDGED',
+  'RETURNED',
+] as const satisfies readonly PlanStatus[]
+
+export const PLAN_KINDS = ['ANSWER', 'ISSUER', 'STANDALONE'] as const satisfies readonly PlanKind[]
+
+// ---- submissions (报送) ----
+export type SubmissionStatus = Schemas['SubmissionStatus']
+export type SubmissionAction = Schemas['SubmissionAction']
+export type SubmissionView = Schemas['SubmissionView']
+export type SubmissionSummary = Schemas['SubmissionSummary']
+export type SubmissionPage = Schemas['SubmissionPage']
+export type SubmissionEntry = Schemas['SubmissionEntry']
+export type SubmissionCompleteness = Schemas['SubmissionCompleteness']
+export type SubmissionInput = Schemas['SubmissionInput']
+export type SubmissionRevision = Schemas['SubmissionRevision']
+export type EntryInput = Schemas['EntryInput']
+export type EntryMedia = Schemas['EntryMedia']
+export type EntryReview = Schemas['EntryReview']
+export type EntryVerdict = Schemas['EntryVerdict']
+export type MediaInput = Schemas['MediaInput']
+export type MediaKind = Schemas['MediaKind']
+export type ReviewRequest = Schemas['ReviewRequest']
+export type IncludableEntry = Schemas['IncludableEntry']
+export type IncludablePage = Schemas['IncludablePage']
+
+export const SUBMISSION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'ACCEPTED',
+  'RETURNED',
+] as const satisfies readonly SubmissionStatus[]
+
+// ---- media: uploads, resumable upload sessions ----
+export type FileKind = Schemas['FileKind']
+export type FileLimits = Schemas['FileLimits']
+export type AcceptedFileType = Schemas['AcceptedFileType']
+export type UploadStart = Schemas['UploadStart']
+export type UploadSession = Schemas['Upload']
+
+export const FILE_KINDS = ['IMAGE', 'VIDEO', 'DOCUMENT', 'ARCHIVE'] as const satisfies readonly FileKind[]
+
 // ---- statistics and the dashboard ----
 export type StatsStatus = Schemas['StatsStatus']
 export type StatsView = Schemas['StatsView']

@@ -57,14 +57,14 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'plans',
     name: 'plans',
-    component: Placeholder,
-    meta: { nav: 'plans', icon: Calendar, underConstruction: true },
+    component: () => import('@/views/plan/index.vue'),
+    meta: { nav: 'plans', icon: Calendar },
   },
   {
     path: 'submissions',
     name: 'submissions',
-    component: Placeholder,
-    meta: { nav: 'submissions', icon: Upload, underConstruction: true },
+    component: () => import('@/views/submission/index.vue'),
+    meta: { nav: 'submissions', icon: Upload },
   },
   {
     path: 'supervision',
@@ -105,6 +105,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
 ]
 
 const NoticeEditor = () => import('@/views/notice/editor.vue')
+const PlanEditor = () => import('@/views/plan/editor.vue')
 
 /** Pages inside the layout that are not menu entries (the menu highlights their module by `nav`). */
 export const pageRoutes: RouteRecordRaw[] = [
@@ -131,6 +132,30 @@ export const pageRoutes: RouteRecordRaw[] = [
     name: 'notice-detail',
     component: () => import('@/views/notice-detail/index.vue'),
     meta: { nav: 'notices' },
+  },
+  {
+    path: 'plans/new',
+    name: 'plan-new',
+    component: PlanEditor,
+    meta: { nav: 'plans', permission: 'plan:write' },
+  },
+  {
+    path: 'plans/:id/edit',
+    name: 'plan-edit',
+    component: PlanEditor,
+    meta: { nav: 'plans', permission: 'plan:write' },
+  },
+  {
+    path: 'plans/:id',
+    name: 'plan-detail',
+    component: () => import('@/views/plan/detail.vue'),
+    meta: { nav: 'plans' },
+  },
+  {
+    path: 'submissions/:id',
+    name: 'submission-detail',
+    component: () => import('@/views/submission/detail.vue'),
+    meta: { nav: 'submissions' },
   },
   {
     path: 'inbox/:receiptId',

@@ -86,8 +86,10 @@ describe('app layout', () => {
   })
 
   it('marks the modules still being built', async () => {
-    const { wrapper } = await mountLayout(['org:read'])
-    expect(wrapper.get('[data-testid="nav-plans"]').text()).toContain('建设中')
+    const { wrapper } = await mountLayout(['org:read', 'account:read'])
+    expect(wrapper.get('[data-testid="nav-accounts"]').text()).toContain('建设中')
+    expect(wrapper.get('[data-testid="nav-submissions"]').text()).not.toContain('建设中')
+    expect(wrapper.get('[data-testid="nav-plans"]').text()).not.toContain('建设中')
     expect(wrapper.get('[data-testid="nav-notices"]').text()).not.toContain('建设中')
     expect(wrapper.get('[data-testid="nav-orgs"]').text()).not.toContain('建设中')
     expect(wrapper.get('[data-testid="nav-me"]').text()).not.toContain('建设中')

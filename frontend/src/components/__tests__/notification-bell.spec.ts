@@ -24,6 +24,7 @@ function makeRouter() {
       { path: '/', name: 'dashboard', component: Blank },
       { path: '/inbox/:receiptId', name: 'inbox-receipt', component: Blank },
       { path: '/notices/:id', name: 'notice-detail', component: Blank },
+      { path: '/plans/:id', name: 'plan-detail', component: Blank },
     ],
   })
 }
@@ -137,6 +138,32 @@ describe('notification bell', () => {
     expect(api.markNotificationRead).not.toHaveBeenCalled()
     expect(router.currentRoute.value.name).toBe('notice-detail')
     expect(router.currentRoute.value.params.id).toBe('77')
+  })
+
+  it('opens the plan a plan notification is about, even with a notice', async () => {
+    api.fetchNotifications.mockResolvedValue({
+      items: [
+        notification({
+          id: 'n3',
+          kind: 'PLAN_FILED',
+          receiptId: undefined,
+          noticeId: '42',
+          planId: '55',
+          title: '活动方案备案：渝中区妇联“三八”活动方案',
+        }),
+      ],
+      total: 1,
+      unread: 1,
+      page: 0,
+      size: 10,
+    })
+    const { wrapper, router } = await mountBell()
+    await openPopover(wrapper)
+    expect(items()[0]?.textContent).toContain('方案备案')
+    items()[0]?.click()
+    await settle()
+    expect(router.currentRoute.value.name).toBe('plan-detail')
+    expect(router.currentRoute.value.params.id).toBe('55')
   })
 
   it('marks all read', async () => {

@@ -32,34 +32,40 @@ export interface Card {
 }
 
 /**
- * Where each item opens. Plans and submissions have module routes (their own pages come with their modules): the
- * item's receipt, package or plan goes in the query.
+ * Where each item opens: the receipt (signing, and starting a package from it), the plan or its editor, the package.
  */
-function todoLink(kind: Exclude<CardKind, 'toReview'>, item: DashboardItem): RouteLocationRaw {
+function todoLink(kind: Exclude<CardKind, 'toReview'>, item: DashboardItem, orgId: string): RouteLocationRaw {
   switch (kind) {
     case 'toSign':
       return { name: 'inbox-receipt', params: { receiptId: item.receiptId } }
     case 'toFile':
-      return { name: 'plans', query: { receiptId: item.receiptId } }
+      return item.planId
+        ? { name: 'plan-detail', params: { id: item.planId } }
+        : { name: 'plan-new', query: { noticeId: item.noticeId, orgId } }
     case 'toSubmit':
-      return {
-        name: 'submissions',
-        query: item.submissionId ? { submissionId: item.submissionId } : { receiptId: item.receiptId },
-      }
+      return item.submissionId
+        ? { name: 'submission-detail', params: { id: item.submissionId } }
+        : { name: 'inbox-receipt', params: { receiptId: item.receiptId } }
   }
 }
 
 function reviewLink(item: DashboardReviewItem): RouteLocationRaw {
   return item.kind === 'PLAN'
-    ? { name: 'plans', query: { planId: item.id } }
-    : { name: 'submissions', query: { submissionId: item.id } }
+    ? { name: 'plan-detail', params: { id: item.id } }
+    : { name: 'submission-detail', params: { id: item.id } }
 }
 
+/** The lists behind each card; the review card's two halves have their own. */
 const MORE: Record<CardKind, RouteLocationRaw> = {
   toSign: { name: 'inbox', query: { filter: 'UNSIGNED' } },
   toFile: { name: 'plans' },
   toSubmit: { name: 'submissions' },
-  toReview: { name: 'submissions', query: { status: 'SUBMITTED' } },
+  toReview: { name: 'submissions', query: { tab: 'review' } },
+}
+
+export const REVIEW_LISTS: Record<DashboardReviewItem['kind'], RouteLocationRaw> = {
+  SUBMISSION: { name: 'submissions', query: { tab: 'review' } },
+  PLAN: { name: 'plans', query: { tab: 'review' } },
 }
 
 export function cards(d: Dashboard): Card[] {
@@ -74,7 +80,7 @@ export function cards(d: Dashboard): Card[] {
       org: item.issuerName,
       time: item.deadline,
       overdue: item.overdue,
-      to: todoLink(kind, item),
+      to: todoLink(kind, item, d.org.id),
     })),
     more: MORE[kind],
   })
@@ -90,7 +96,7 @@ export function cards(d: Dashboard): Card[] {
       lines: d.toReview.items.map((item) => ({
         key: `${item.kind}-${item.id}`,
         docNumber: item.docNumber,
-        title: item.noticeTitle,
+        title: item.title,
         org: item.orgName,
         time: item.since,
         overdue: false,

@@ -53,6 +53,9 @@ async function mountDashboard() {
       ),
       { path: '/inbox/:receiptId', name: 'inbox-receipt', component: Blank },
       { path: '/notices/:id', name: 'notice-detail', component: Blank },
+      { path: '/plans/new', name: 'plan-new', component: Blank },
+      { path: '/plans/:id', name: 'plan-detail', component: Blank },
+      { path: '/submissions/:id', name: 'submission-detail', component: Blank },
     ],
   })
   await router.push('/dashboard')
@@ -84,12 +87,14 @@ describe('dashboard', { timeout: 20_000 }, () => {
     )
 
     expect(
-      wrapper.get('[data-testid="dashboard-toFile"] [data-testid="dashboard-line"]').attributes('href'),
-    ).toBe('/plans?receiptId=502')
+      wrapper
+        .findAll('[data-testid="dashboard-toFile"] [data-testid="dashboard-line"]')
+        .map((l) => l.attributes('href')),
+    ).toEqual(['/plans/new?noticeId=43&orgId=118', '/plans/13'])
     const submit = wrapper.get('[data-testid="dashboard-toSubmit"]')
     expect(submit.findAll('[data-testid="dashboard-line"]').map((l) => l.attributes('href'))).toEqual([
-      '/submissions?submissionId=77',
-      '/submissions?receiptId=504',
+      '/submissions/77',
+      '/inbox/504',
     ])
     expect(submit.findAll('[data-testid="dashboard-line-time"]').map((l) => l.text())).toEqual([
       '无截止时间',
@@ -98,11 +103,20 @@ describe('dashboard', { timeout: 20_000 }, () => {
 
     const review = wrapper.get('[data-testid="dashboard-toReview"]')
     expect(review.get('[data-testid="dashboard-count"]').text()).toBe('5')
-    expect(review.get('[data-testid="dashboard-review-split"]').text()).toBe('报送 4 · 方案 1')
+    expect(review.get('[data-testid="dashboard-review-submissions"]').text()).toBe('报送 4')
+    expect(review.get('[data-testid="dashboard-review-submissions"]').attributes('href')).toBe(
+      '/submissions?tab=review',
+    )
+    expect(review.get('[data-testid="dashboard-review-plans"]').text()).toBe('方案 1')
+    expect(review.get('[data-testid="dashboard-review-plans"]').attributes('href')).toBe('/plans?tab=review')
+    expect(review.get('[data-testid="dashboard-toReview-more"]').attributes('href')).toBe(
+      '/submissions?tab=review',
+    )
     expect(review.findAll('[data-testid="dashboard-line"]').map((l) => l.attributes('href'))).toEqual([
-      '/plans?planId=12',
-      '/submissions?submissionId=88',
+      '/plans/12',
+      '/submissions/88',
     ])
+    expect(review.text()).toContain('解放碑街道家庭教育宣传周活动方案')
     expect(review.text()).toContain('2026-02-20 09:30 提交')
   })
 

@@ -7,7 +7,7 @@ describe('dashboard cards', () => {
     const list = cards(dashboard())
     expect(list.map((c) => [c.kind, c.count, c.overdue])).toEqual([
       ['toSign', 3, 1],
-      ['toFile', 1, 0],
+      ['toFile', 2, 0],
       ['toSubmit', 2, 0],
       ['toReview', 5, 0],
     ])
@@ -15,7 +15,7 @@ describe('dashboard cards', () => {
       { name: 'inbox', query: { filter: 'UNSIGNED' } },
       { name: 'plans' },
       { name: 'submissions' },
-      { name: 'submissions', query: { status: 'SUBMITTED' } },
+      { name: 'submissions', query: { tab: 'review' } },
     ])
     expect(list[3]?.split).toEqual({ submissions: 4, plans: 1 })
   })
@@ -30,15 +30,29 @@ describe('dashboard cards', () => {
       overdue: true,
       to: { name: 'inbox-receipt', params: { receiptId: '501' } },
     })
-    expect(file?.lines[0]?.to).toEqual({ name: 'plans', query: { receiptId: '502' } })
-    // An opened (or returned) package opens itself; otherwise the receipt to start one from.
-    expect(submit?.lines.map((l) => l.to)).toEqual([
-      { name: 'submissions', query: { submissionId: '77' } },
-      { name: 'submissions', query: { receiptId: '504' } },
+    // No plan yet: write one for the notice as the dashboard's org; a plan started (or returned) opens itself.
+    expect(file?.lines.map((l) => l.to)).toEqual([
+      { name: 'plan-new', query: { noticeId: '43', orgId: '118' } },
+      { name: 'plan-detail', params: { id: '13' } },
     ])
-    expect(review?.lines.map((l) => [l.reviewKind, l.org, l.to])).toEqual([
-      ['PLAN', '解放碑街道妇联', { name: 'plans', query: { planId: '12' } }],
-      ['SUBMISSION', '七星岗街道妇联', { name: 'submissions', query: { submissionId: '88' } }],
+    // An opened (or returned) package opens itself; otherwise the receipt, where a package is started.
+    expect(submit?.lines.map((l) => l.to)).toEqual([
+      { name: 'submission-detail', params: { id: '77' } },
+      { name: 'inbox-receipt', params: { receiptId: '504' } },
+    ])
+    expect(review?.lines.map((l) => [l.reviewKind, l.title, l.org, l.to])).toEqual([
+      [
+        'PLAN',
+        '解放碑街道家庭教育宣传周活动方案',
+        '解放碑街道妇联',
+        { name: 'plan-detail', params: { id: '12' } },
+      ],
+      [
+        'SUBMISSION',
+        '关于开展家庭教育宣传周的通知',
+        '七星岗街道妇联',
+        { name: 'submission-detail', params: { id: '88' } },
+      ],
     ])
     expect(review?.lines[1]?.time).toBe('2026-02-21T10:00:00+08:00')
   })

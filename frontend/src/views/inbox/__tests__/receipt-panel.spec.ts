@@ -25,7 +25,10 @@ function conflict(code: string, detail: string): ApiError {
   return new ApiError(409, { type: 'about:blank', title: '冲突', status: 409, detail, code })
 }
 
-async function mountPanel(initial: ReceiptView = receipt()) {
+async function mountPanel(
+  initial: ReceiptView = receipt(),
+  extra: { planRequired?: boolean; issuerPlanId?: string | null } = {},
+) {
   const pinia = createPinia()
   setActivePinia(pinia)
   useAuthStore().me = me({
@@ -40,6 +43,8 @@ async function mountPanel(initial: ReceiptView = receipt()) {
       { path: '/', name: 'home', component: Blank },
       { path: '/notices/:id/edit', name: 'notice-edit', component: Blank },
       { path: '/notices/:id', name: 'notice-detail', component: Blank },
+      { path: '/plans/new', name: 'plan-new', component: Blank },
+      { path: '/plans/:id', name: 'plan-detail', component: Blank },
     ],
   })
   await router.push('/')
@@ -48,7 +53,11 @@ async function mountPanel(initial: ReceiptView = receipt()) {
     {
       render: () =>
         h('div', [
-          h(ReceiptPanel, { receipt: current.value, onUpdated: (r: ReceiptView) => (current.value = r) }),
+          h(ReceiptPanel, {
+            receipt: current.value,
+            ...extra,
+            onUpdated: (r: ReceiptView) => (current.value = r),
+          }),
           h(RouterView),
         ]),
     },
@@ -146,5 +155,35 @@ describe('receipt panel', () => {
     expect(wrapper.text()).toContain('该通知已撤回')
     expect(wrapper.find('[data-testid="receipt-sign"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="receipt-forward"]').exists()).toBe(false)
+  })
+
+  it('offers 填报活动方案 when the notice asks for a plan, opening the editor for this notice and org', async () => {
+    const { wrapper, router } = await mountPanel(receipt({ actions: ['SIGN', 'FILE_PLAN'] }), {
+      planRequired: true,
+      issuerPlanId: '5',
+    })
+    expect(wrapper.get('[data-testid="receipt-plan-status"]').text()).toBe('尚未填报')
+    expect(wrapper.get('[data-testid="receipt-issuer-plan-link"]').attributes('href')).toBe('/plans/5')
+    await wrapper.get('[data-testid="receipt-file-plan"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('plan-new')
+    expect(router.currentRoute.value.query).toEqual({ noticeId: '42', orgId: '118' })
+  })
+
+  it('links to the org’s plan once there is one, with its filing status', async () => {
+    const filed = await mountPanel(receipt({ actions: ['SIGN'], planId: '55', planStatus: 'RETURNED' }), {
+      planRequired: true,
+    })
+    expect(filed.wrapper.find('[data-testid="receipt-file-plan"]').exists()).toBe(false)
+    expect(filed.wrapper.get('[data-testid="receipt-plan-link"]').attributes('href')).toBe('/plans/55')
+    expect(filed.wrapper.get('[data-testid="receipt-plan-status"]').text()).toBe('已退回')
+
+    const draft = await mountPanel(receipt({ actions: ['SIGN'], planId: '55' }), { planRequired: true })
+    expect(draft.wrapper.get('[data-testid="receipt-plan-status"]').text()).toBe('草稿未备案')
+  })
+
+  it('says nothing of plans when the notice asks for none', async () => {
+    const { wrapper } = await mountPanel()
+    expect(wrapper.find('[data-testid="receipt-plan"]').exists()).toBe(false)
   })
 })

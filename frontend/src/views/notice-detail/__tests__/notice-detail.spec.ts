@@ -15,6 +15,8 @@ const api = vi.hoisted(() => ({
   downloadAttachment: vi.fn(),
 }))
 vi.mock('@/api/notice-view', () => api)
+const planApi = vi.hoisted(() => ({ findIssuerPlan: vi.fn() }))
+vi.mock('@/api/plan', () => planApi)
 
 const Blank = defineComponent({ render: () => h('div') })
 
@@ -29,6 +31,8 @@ async function mountDetail(n: NoticeView | Error) {
       { path: '/notices/:id/edit', name: 'notice-edit', component: Blank },
       { path: '/notices/:id/amend', name: 'notice-amend', component: Blank },
       { path: '/print/notices/:id', name: 'notice-print', component: Blank },
+      { path: '/plans/:id', name: 'plan-detail', component: Blank },
+      { path: '/plans/new', name: 'plan-new', component: Blank },
     ],
   })
   await router.push('/notices/42')
@@ -40,6 +44,7 @@ async function mountDetail(n: NoticeView | Error) {
 beforeEach(() => {
   vi.clearAllMocks()
   api.fetchRevisions.mockResolvedValue([])
+  planApi.findIssuerPlan.mockResolvedValue(null)
 })
 
 describe('notice detail', () => {
@@ -155,5 +160,17 @@ describe('notice detail', () => {
     const { wrapper } = await mountDetail(notice())
     await wrapper.get('[data-testid="notice-print"]').trigger('click')
     expect(open).toHaveBeenCalledWith('/print/notices/42', '_blank', 'noopener')
+  })
+
+  it('links to the plan the issuer published with the notice', async () => {
+    planApi.findIssuerPlan.mockResolvedValue('5')
+    const { wrapper } = await mountDetail(notice())
+    expect(planApi.findIssuerPlan).toHaveBeenCalledWith('42')
+    expect(wrapper.get('[data-testid="notice-issuer-plan-link"]').attributes('href')).toBe('/plans/5')
+  })
+
+  it('says nothing of plans to a reader when the notice carries none', async () => {
+    const { wrapper } = await mountDetail(notice())
+    expect(wrapper.find('[data-testid="notice-issuer-plan"]').exists()).toBe(false)
   })
 })

@@ -6,9 +6,17 @@ import { ApiError } from '@/api/problem'
 import type { StoredFile } from '@/api/types'
 import type { AttachmentModel } from '../data'
 
-const noticeApi = vi.hoisted(() => ({ uploadNoticeFile: vi.fn() }))
+const mediaApi = vi.hoisted(() => ({
+  uploadWhole: vi.fn(),
+  startUpload: vi.fn(),
+  getUpload: vi.fn(),
+  appendChunk: vi.fn(),
+  cancelUpload: vi.fn(),
+  fetchFileLimits: vi.fn(),
+  fetchImage: vi.fn(),
+}))
 vi.mock('@/api/notice-view', () => ({ downloadAttachment: vi.fn() }))
-vi.mock('@/api/notice', () => noticeApi)
+vi.mock('@/api/media', () => mediaApi)
 
 function stored(id: string, name: string): StoredFile {
   return {
@@ -16,9 +24,11 @@ function stored(id: string, name: string): StoredFile {
     name,
     contentType: 'application/pdf',
     size: 2048,
+    kind: 'DOCUMENT',
     sha256: 'ab',
     ownerOrgId: '1',
     uploadedAt: '2024-02-26T02:00:00Z',
+    hasThumbnail: false,
   }
 }
 
@@ -48,20 +58,21 @@ async function choose(wrapper: VueWrapper, ...names: string[]) {
 
 beforeEach(() => {
   vi.clearAllMocks()
+  mediaApi.fetchFileLimits.mockRejectedValue(new Error('offline'))
 })
 
 describe('attachment list', () => {
   it('uploads for the issuer and captions the file with its name without extension', async () => {
-    noticeApi.uploadNoticeFile.mockImplementation(
-      async (_org: string, file: File, progress: (p: number) => void) => {
-        progress(50)
+    mediaApi.uploadWhole.mockImplementation(
+      async (_org: string, file: File, progress: (loaded: number, total: number) => void) => {
+        progress(1, 2)
         return stored('17', file.name)
       },
     )
     const wrapper = mountList()
     await choose(wrapper, '2024年三八活动报名表.docx')
 
-    expect(noticeApi.uploadNoticeFile).toHaveBeenCalledWith(
+    expect(mediaApi.uploadWhole).toHaveBeenCalledWith(
       '1',
       expect.any(File),
       expect.any(Function),
@@ -80,22 +91,37 @@ describe('attachment list', () => {
   })
 
   it('says why an upload failed and retries it', async () => {
-    noticeApi.uploadNoticeFile.mockRejectedValueOnce(
-      new ApiError(413, { type: 'x', title: '文件过大', status: 413, code: 'FILE_TOO_LARGE' }),
-    )
+    mediaApi.uploadWhole.mockRejectedValueOnce(new ApiError(503, null))
     const wrapper = mountList()
     await choose(wrapper, '宣传片.mp4')
-    expect(document.querySelector('[data-testid="notice-attachment-error"]')?.textContent).toBe(
-      '文件过大，无法上传：宣传片.mp4',
-    )
+    expect(document.querySelector('[data-testid="notice-attachment-error"]')?.textContent).toBe('上传失败')
     expect(model(wrapper)).toEqual([])
 
-    noticeApi.uploadNoticeFile.mockResolvedValueOnce(stored('18', '宣传片.mp4'))
+    mediaApi.uploadWhole.mockResolvedValueOnce(stored('18', '宣传片.mp4'))
     await wrapper.get('[data-testid="notice-attachment-retry"]').trigger('click')
     await flushPromises()
-    expect(noticeApi.uploadNoticeFile).toHaveBeenCalledTimes(2)
+    expect(mediaApi.uploadWhole).toHaveBeenCalledTimes(2)
     expect(model(wrapper).map((a) => a.fileId)).toEqual(['18'])
     expect(document.querySelector('[data-testid="notice-attachment-error"]')).toBeNull()
+  })
+
+  it("shows the server's reason for a refused file, without a retry", async () => {
+    mediaApi.uploadWhole.mockRejectedValueOnce(
+      new ApiError(415, {
+        type: 'x',
+        title: '不支持的内容类型',
+        status: 415,
+        code: 'FILE_CONTENT_MISMATCH',
+        detail: '文件内容不是有效的 .pdf 文件（是否改过扩展名或已损坏？）',
+      }),
+    )
+    const wrapper = mountList()
+    await choose(wrapper, '通知.pdf')
+    expect(document.querySelector('[data-testid="notice-attachment-error"]')?.textContent).toContain(
+      '不是有效的 .pdf 文件',
+    )
+    expect(document.querySelector('[data-testid="notice-attachment-retry"]')).toBeNull()
+    expect(model(wrapper)).toEqual([])
   })
 
   it('renames, reorders and removes attachments', async () => {

@@ -9,6 +9,7 @@ import { me, membership, org } from '@/__tests__/fixtures'
 import { ApiError } from '@/api/problem'
 import { useAuthStore } from '@/stores/auth'
 import { notice, preview } from './fixtures'
+import type * as MediaApi from '@/api/media'
 
 const noticeApi = vi.hoisted(() => ({
   createNotice: vi.fn(),
@@ -19,7 +20,6 @@ const noticeApi = vi.hoisted(() => ({
   previewRecipients: vi.fn(),
   listIssuerCodes: vi.fn(),
   publishNotice: vi.fn(),
-  uploadNoticeFile: vi.fn(),
   downloadNoticeFile: vi.fn(),
 }))
 vi.mock('@/api/notice', () => noticeApi)
@@ -31,6 +31,11 @@ const orgApi = vi.hoisted(() => ({
   searchOrgs: vi.fn(),
 }))
 vi.mock('@/api/org', () => orgApi)
+// The attachment upload asks for the server's limits when it mounts; the defaults do here.
+vi.mock('@/api/media', async (original) => ({
+  ...(await original<typeof MediaApi>()),
+  fetchFileLimits: () => Promise.reject(new Error('offline')),
+}))
 
 const Blank = defineComponent({ render: () => h('div', { 'data-testid': 'blank' }) })
 let mounted: VueWrapper | null = null

@@ -9,6 +9,7 @@ import { me, membership, org } from '@/__tests__/fixtures'
 import { ApiError } from '@/api/problem'
 import { useAuthStore } from '@/stores/auth'
 import { notice, preview } from './fixtures'
+import type * as MediaApi from '@/api/media'
 
 const noticeApi = vi.hoisted(() => ({
   createNotice: vi.fn(),
@@ -18,7 +19,6 @@ const noticeApi = vi.hoisted(() => ({
   previewRecipients: vi.fn(),
   listIssuerCodes: vi.fn(),
   publishNotice: vi.fn(),
-  uploadNoticeFile: vi.fn(),
 }))
 vi.mock('@/api/notice', () => noticeApi)
 const orgApi = vi.hoisted(() => ({
@@ -29,6 +29,11 @@ const orgApi = vi.hoisted(() => ({
   searchOrgs: vi.fn(),
 }))
 vi.mock('@/api/org', () => orgApi)
+// The attachment upload asks for the server's limits when it mounts; the defaults do here.
+vi.mock('@/api/media', async (original) => ({
+  ...(await original<typeof MediaApi>()),
+  fetchFileLimits: () => Promise.reject(new Error('offline')),
+}))
 
 const Blank = defineComponent({ render: () => h('div', { 'data-testid': 'blank' }) })
 

@@ -66,7 +66,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       ],
     },
     toFile: {
-      count: 1,
+      count: 2,
       overdue: 0,
       items: [
         {
@@ -77,6 +77,14 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
           issuerName: '重庆市妇女联合会',
           deadline: '2026-04-01T18:00:00+08:00',
           overdue: false,
+        },
+        {
+          receiptId: '505',
+          noticeId: '48',
+          title: '关于报送读书活动方案的通知',
+          issuerName: '重庆市妇女联合会',
+          overdue: false,
+          planId: '13',
         },
       ],
     },
@@ -109,8 +117,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
         {
           kind: 'PLAN',
           id: '12',
-          noticeId: '46',
-          noticeTitle: '关于开展家庭教育宣传周的通知',
+          title: '解放碑街道家庭教育宣传周活动方案',
           orgName: '解放碑街道妇联',
           since: '2026-02-20T09:30:00+08:00',
         },
@@ -119,7 +126,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
           id: '88',
           noticeId: '46',
           docNumber: '渝中妇发〔2026〕2号',
-          noticeTitle: '关于开展家庭教育宣传周的通知',
+          title: '关于开展家庭教育宣传周的通知',
           orgName: '七星岗街道妇联',
           since: '2026-02-21T10:00:00+08:00',
         },

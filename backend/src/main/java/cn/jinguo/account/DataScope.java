@@ -142,6 +142,15 @@ public class DataScope {
                                 g.orgId() == orgId && g.role().permissions().contains(permission));
     }
 
+    /** The orgs where the caller itself holds a role granting {@code permission}. */
+    public List<Long> memberOrgIds(Permission permission) {
+        return caller.grants().stream()
+                .filter(g -> g.role().permissions().contains(permission))
+                .map(Caller.Grant::orgId)
+                .distinct()
+                .toList();
+    }
+
     /** The orgs where the caller holds a membership itself, in the order of its grants. */
     public List<Long> memberOrgIds() {
         return caller.grants().stream().map(Caller.Grant::orgId).distinct().toList();

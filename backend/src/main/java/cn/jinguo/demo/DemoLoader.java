@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the demo city tree and demo accounts into an empty database when jinguo.demo.enabled (for `make run`), then
- * the demo notices unless they exist already (see {@link DemoNotices}).
+ * the demo notices and plans unless they exist already (see {@link DemoNotices}, {@link DemoPlans}).
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -22,6 +22,9 @@ public class DemoLoader {
 
     @Inject
     DemoNotices notices;
+
+    @Inject
+    DemoPlans plans;
 
     void onStart(@Observes StartupEvent ev, AgroalDataSource dataSource) throws Exception {
         if (!enabled) return;
@@ -35,5 +38,9 @@ public class DemoLoader {
         int published = notices.load();
         if (published > 0)
             LOG.infof("Demo data: %d notices published in %d ms", published, (System.nanoTime() - t1) / 1_000_000);
+        long t2 = System.nanoTime();
+        int written = plans.load();
+        if (written > 0)
+            LOG.infof("Demo data: %d activity plans written in %d ms", written, (System.nanoTime() - t2) / 1_000_000);
     }
 }

@@ -218,6 +218,7 @@ public class DemoNotices {
                 n.contactPhone(),
                 n.contactEmail(),
                 n.receivingDepartment(),
+                null,
                 publishableDeadline(when, today),
                 n.planRequired(),
                 publishablePlanDeadline(when, today),
@@ -260,6 +261,7 @@ public class DemoNotices {
                 (String) contact[1],
                 (String) contact[2],
                 r.receivingDepartment(),
+                null,
                 publishableDeadline(when, today),
                 draft.planRequired(),
                 publishablePlanDeadline(when, today),
@@ -422,7 +424,7 @@ public class DemoNotices {
      * Runs {@code work} in a request of its own as {@code username}, as if that account had called the API. Any
      * request context active around it is set aside and restored.
      */
-    private <T> T as(String username, Supplier<T> work) {
+    <T> T as(String username, Supplier<T> work) {
         ManagedContext requests = Arc.container().requestContext();
         InjectableContext.ContextState outer = requests.isActive() ? requests.getState() : null;
         if (outer != null) requests.deactivate();

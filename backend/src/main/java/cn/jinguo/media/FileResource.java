@@ -39,11 +39,15 @@ public class FileResource {
     @Operation(
             operationId = "uploadFile",
             summary = "上传文件 / upload a file",
-            description =
-                    "为某单位上传文件（如通知附件），之后在通知的 attachments 中引用其 id。类型按内容识别（扩展名须与内容一致），"
-                            + "接受 " + FileTypes.ACCEPTED + "；大小上限默认 20 MB；记录 SHA-256。需要该单位的 notice:write 权限。"
-                            + " / Uploads a file for an org (e.g. a notice attachment), referenced afterwards by id. The type is"
-                            + " recognised from the content and must match the extension; default limit 20 MB; SHA-256 recorded.")
+            description = "为某单位上传文件（通知附件、方案附件、活动照片与视频），之后按 id 引用。类型按内容识别（扩展名须与内容一致），"
+                    + "接受 " + FileTypes.ACCEPTED + "；大小上限默认 20 MB（更大的视频用 POST /uploads 分片上传）；记录 SHA-256。"
+                    + "图片（JPEG/PNG/GIF）解码后重新编码保存（去除 EXIF/GPS 等元数据，按拍摄方向摆正），并生成缩略图；"
+                    + "HEIC/WebP 不能解码，请转为 JPEG（415）。需要该单位本单位的 notice:write、plan:write 或 report:write 权限。"
+                    + " / Uploads a file for an org (notice or plan attachment, activity photo or video), referenced"
+                    + " afterwards by id. The type is recognised from the content and must match the extension; default"
+                    + " limit 20 MB (larger videos go through POST /uploads); SHA-256 recorded. Images are decoded and"
+                    + " re-encoded (metadata such as EXIF/GPS dropped, turned upright) with a thumbnail; HEIC/WebP are"
+                    + " refused (415). Needs notice:write, plan:write or report:write as a member of the org itself.")
     @APIResponse(
             responseCode = "201",
             description = "Stored",
@@ -51,10 +55,12 @@ public class FileResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = StoredFileView.class)))
-    @APIResponse(responseCode = "413", description = "文件过大 / file too large")
+    @APIResponse(responseCode = "413", description = "文件过大，或图片像素过多 / file too large, or an image with too many pixels")
     @APIResponse(
             responseCode = "415",
-            description = "类型不允许或内容与扩展名不符 / type not accepted, or content not what the name says")
+            description = "类型不允许、内容与扩展名不符或图片格式无法解码 / type not accepted, content not what the name says,"
+                    + " or an image format that cannot be decoded")
+    @APIResponse(responseCode = "422", description = "图片无法解码（已损坏）/ the image does not decode")
     public Response upload(
             @QueryParam("orgId") @Parameter(description = "文件所属单位 / owning org", example = "1", required = true)
                     String orgId,
@@ -71,12 +77,27 @@ public class FileResource {
     }
 
     @GET
+    @Path("/limits")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getFileLimits",
+            summary = "上传限制 / upload limits",
+            description =
+                    "可上传的类型与大小上限、分片大小和图片像素上限，供客户端在发送前提示。"
+                            + " / Accepted types, size limits, chunk size and image limits, for clients to check before sending.")
+    public FileDtos.FileLimits limits() {
+        return service.limits();
+    }
+
+    @GET
     @Path("/{id}/meta")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "getFile",
             summary = "文件信息 / file metadata",
-            description = "名称、类型、大小、SHA-256。可见范围同下载。 / Name, type, size and hash; visible to whoever may download it.")
+            description = "名称、类型、类别、大小、SHA-256，图片的宽高与是否有缩略图。可见范围同下载。"
+                    + " / Name, type, kind, size and hash, an image's size in pixels and whether it has a thumbnail;"
+                    + " visible to whoever may download it.")
     public StoredFileView meta(@PathParam("id") String id) {
         return service.get(id);
     }
@@ -118,9 +139,67 @@ public class FileResource {
                 .build();
     }
 
+    @GET
+    @Path("/{id}/thumbnail")
+    // Any Accept: a client asking for JSON still gets its problem document when there is no thumbnail.
+    @Produces(MediaType.WILDCARD)
+    @Operation(
+            operationId = "getFileThumbnail",
+            summary = "图片缩略图 / image thumbnail",
+            description = "图片的 JPEG 缩略图（最长边 320 像素），在页面内显示（inline）。可见范围同下载；不是图片时 404 FILE_NO_THUMBNAIL。"
+                    + "ETag 与 If-None-Match（304）。 / The JPEG thumbnail of an image (longest side 320 px), served inline;"
+                    + " same read rule as the file; 404 FILE_NO_THUMBNAIL for other files; ETag and 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The thumbnail",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "未变化 / not modified (If-None-Match)")
+    public Response thumbnail(@PathParam("id") String id, Request request) {
+        return inline(service.thumbnail(id), request);
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Produces(MediaType.WILDCARD)
+    @Operation(
+            operationId = "getFilePreview",
+            summary = "图片预览 / image display size",
+            description = "图片的显示尺寸（最长边 1600 像素的 JPEG；较小的图片即其重新编码后的原图），在页面内显示。其余同缩略图。"
+                    + " / The display size of an image (a JPEG whose longest side is 1600 px; smaller images as"
+                    + " re-encoded), served inline; otherwise like the thumbnail.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The preview",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "未变化 / not modified (If-None-Match)")
+    public Response preview(@PathParam("id") String id, Request request) {
+        return inline(service.preview(id), request);
+    }
+
+    /** An image we encoded ourselves, shown in the page; still nosniff and sandboxed, revalidated like files. */
+    private static Response inline(FileService.Rendition r, Request request) {
+        EntityTag etag = new EntityTag(r.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            closeQuietly(r.content());
+            return notModified.build();
+        }
+        return Response.ok(r.content(), r.contentType())
+                .tag(etag)
+                .header("Content-Disposition", "inline")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "private, max-age=0, must-revalidate")
+                .build();
+    }
+
     private static void closeQuietly(FileService.Download d) {
+        closeQuietly(d.content());
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
         try {
-            d.content().close();
+            in.close();
         } catch (java.io.IOException ignored) {
             // nothing was sent from it
         }

@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.ZipFile;
 
 /**
  * The file types an attachment may have, each recognised by its content rather than by the name or the header
- * the client sent: a renamed .exe is refused, and the content type we serve is the one we sniffed.
+ * the client sent: a renamed .exe is refused, and the content type we serve is the one we sniffed. Images are
+ * only accepted in the formats javax.imageio decodes, because they are re-encoded before they are served.
  */
 public final class FileTypes {
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -31,9 +34,19 @@ public final class FileTypes {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final byte[] GIF = {'G', 'I', 'F', '8'};
+    private static final byte[] RIFF = {'R', 'I', 'F', 'F'};
+    private static final byte[] WEBP = {'W', 'E', 'B', 'P'};
+    private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
+    private static final byte[] WEBM_DOCTYPE = "webm".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<String> HEIF_BRANDS =
+            Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis");
+    private static final Set<String> QUICKTIME_ATOMS = Set.of("moov", "mdat", "wide", "free", "skip", "pnot");
 
     /** What a type looks like inside: the head of the file, and the file for containers (zip entries). */
-    private record Kind(String contentType, Predicate<byte[]> head, ZipCheck zip) {}
+    private record Kind(String contentType, FileKind kind, Predicate<byte[]> head, ZipCheck zip) {}
+
+    /** An accepted type as the API lists it. */
+    public record Accepted(String extension, String contentType, FileKind kind) {}
 
     @FunctionalInterface
     private interface ZipCheck {
@@ -41,17 +54,27 @@ public final class FileTypes {
     }
 
     private static Kind ole2(String contentType) {
-        return new Kind(contentType, h -> startsWith(h, OLE2), null);
+        return new Kind(contentType, FileKind.DOCUMENT, h -> startsWith(h, OLE2), null);
     }
 
     private static Kind office(String contentType, String entryPrefix) {
-        return new Kind(contentType, h -> startsWith(h, ZIP), z -> hasEntry(z, entryPrefix));
+        return new Kind(contentType, FileKind.DOCUMENT, h -> startsWith(h, ZIP), z -> hasEntry(z, entryPrefix));
+    }
+
+    private static Kind image(String contentType, byte[] magic) {
+        return new Kind(contentType, FileKind.IMAGE, h -> startsWith(h, magic), null);
     }
 
     private static final Map<String, Kind> BY_EXTENSION = Map.ofEntries(
-            Map.entry("pdf", new Kind("application/pdf", h -> startsWith(h, PDF), null)),
+            Map.entry("pdf", new Kind("application/pdf", FileKind.DOCUMENT, h -> startsWith(h, PDF), null)),
             // OFD (GB/T 33190), the Chinese fixed-layout document format: a zip with OFD.xml at its root.
-            Map.entry("ofd", new Kind("application/ofd", h -> startsWith(h, ZIP), z -> z.getEntry("OFD.xml") != null)),
+            Map.entry(
+                    "ofd",
+                    new Kind(
+                            "application/ofd",
+                            FileKind.DOCUMENT,
+                            h -> startsWith(h, ZIP),
+                            z -> z.getEntry("OFD.xml") != null)),
             Map.entry("doc", ole2("application/msword")),
             Map.entry("wps", ole2("application/vnd.ms-works")),
             Map.entry("xls", ole2("application/vnd.ms-excel")),
@@ -63,24 +86,56 @@ public final class FileTypes {
             Map.entry(
                     "pptx",
                     office("application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/")),
-            Map.entry("zip", new Kind("application/zip", h -> startsWith(h, ZIP) || startsWith(h, ZIP_EMPTY), null)),
-            Map.entry("rar", new Kind("application/vnd.rar", h -> startsWith(h, RAR), null)),
-            Map.entry("7z", new Kind("application/x-7z-compressed", h -> startsWith(h, SEVEN_Z), null)),
-            Map.entry("jpg", new Kind("image/jpeg", h -> startsWith(h, JPEG), null)),
-            Map.entry("jpeg", new Kind("image/jpeg", h -> startsWith(h, JPEG), null)),
-            Map.entry("png", new Kind("image/png", h -> startsWith(h, PNG), null)),
-            Map.entry("gif", new Kind("image/gif", h -> startsWith(h, GIF), null)),
             Map.entry(
-                    "mp4",
+                    "zip",
                     new Kind(
-                            "video/mp4",
-                            h -> h.length >= 8 && h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p',
+                            "application/zip",
+                            FileKind.ARCHIVE,
+                            h -> startsWith(h, ZIP) || startsWith(h, ZIP_EMPTY),
                             null)),
-            Map.entry("txt", new Kind("text/plain; charset=UTF-8", FileTypes::isText, null)));
+            Map.entry("rar", new Kind("application/vnd.rar", FileKind.ARCHIVE, h -> startsWith(h, RAR), null)),
+            Map.entry(
+                    "7z", new Kind("application/x-7z-compressed", FileKind.ARCHIVE, h -> startsWith(h, SEVEN_Z), null)),
+            Map.entry("jpg", image("image/jpeg", JPEG)),
+            Map.entry("jpeg", image("image/jpeg", JPEG)),
+            Map.entry("png", image("image/png", PNG)),
+            Map.entry("gif", image("image/gif", GIF)),
+            Map.entry("mp4", new Kind("video/mp4", FileKind.VIDEO, h -> isoMedia(h) && !isHeif(h), null)),
+            // QuickTime (iPhone videos): an ISO media file, or an old one that starts with a classic atom.
+            Map.entry(
+                    "mov",
+                    new Kind(
+                            "video/quicktime",
+                            FileKind.VIDEO,
+                            h -> (isoMedia(h) && !isHeif(h)) || quickTimeAtom(h),
+                            null)),
+            // WebM: Matroska (EBML) with the "webm" document type near the start.
+            Map.entry(
+                    "webm",
+                    new Kind(
+                            "video/webm",
+                            FileKind.VIDEO,
+                            h -> startsWith(h, EBML) && contains(h, WEBM_DOCTYPE, 64),
+                            null)),
+            Map.entry("txt", new Kind("text/plain; charset=UTF-8", FileKind.DOCUMENT, FileTypes::isText, null)));
+
+    /**
+     * Photo formats phones produce that javax.imageio cannot decode (it would need native codecs): refused with a
+     * hint to send JPEG, rather than stored unchecked and served un-re-encoded.
+     */
+    private static final Set<String> UNDECODABLE_IMAGES = Set.of("heic", "heif", "webp", "avif");
 
     /** The accepted extensions, for error messages and the API description. */
-    public static final String ACCEPTED =
-            "pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg," + " jpeg, png, gif, mp4";
+    public static final String ACCEPTED = "pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg,"
+            + " jpeg, png, gif, mp4, mov, webm";
+
+    /** Every accepted type, in the order of {@link #ACCEPTED}. */
+    public static final List<Accepted> ALL = Arrays.stream(ACCEPTED.split(",\\s*"))
+            .map(ext -> new Accepted(
+                    ext,
+                    BY_EXTENSION.get(ext).contentType(),
+                    BY_EXTENSION.get(ext).kind()))
+            .toList();
 
     private FileTypes() {}
 
@@ -96,10 +151,10 @@ public final class FileTypes {
      */
     public static String sniff(Path file, String fileName) throws IOException {
         String ext = extension(fileName);
-        Kind kind = BY_EXTENSION.get(ext);
-        if (kind == null) throw new ApiException(415, "FILE_TYPE_NOT_ALLOWED", ext.isEmpty() ? "?" : ext, ACCEPTED);
+        Kind kind = accepted(ext);
         byte[] head = head(file);
         boolean ok = kind.head().test(head);
+        if (!ok) refuseUndecodableImage(head);
         if (ok && kind.zip() != null) {
             // Only the central directory is read: nothing is inflated, so a zip bomb costs nothing here.
             try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -110,6 +165,71 @@ public final class FileTypes {
         }
         if (!ok) throw new ApiException(415, "FILE_CONTENT_MISMATCH", ext);
         return kind.contentType();
+    }
+
+    /**
+     * What a file of this name will be, before any byte arrives (resumable uploads): 415 for an extension we do not
+     * take.
+     */
+    public static FileKind kindOf(String fileName) {
+        return accepted(extension(fileName)).kind();
+    }
+
+    /** The kind of a type this class sniffed. */
+    public static FileKind kindOfType(String contentType) {
+        for (Kind k : BY_EXTENSION.values()) if (k.contentType().equals(contentType)) return k.kind();
+        return FileKind.DOCUMENT;
+    }
+
+    /**
+     * Checks the first bytes of a file against its name, so a resumable upload of a renamed file is refused at
+     * its first chunk rather than after its last. Containers (docx, ofd) are checked again when complete.
+     */
+    public static void checkHead(byte[] head, String fileName) {
+        String ext = extension(fileName);
+        if (accepted(ext).head().test(head)) return;
+        refuseUndecodableImage(head);
+        throw new ApiException(415, "FILE_CONTENT_MISMATCH", ext);
+    }
+
+    private static Kind accepted(String ext) {
+        if (UNDECODABLE_IMAGES.contains(ext)) throw new ApiException(415, "FILE_IMAGE_FORMAT_UNSUPPORTED", ext);
+        Kind kind = BY_EXTENSION.get(ext);
+        if (kind == null) throw new ApiException(415, "FILE_TYPE_NOT_ALLOWED", ext.isEmpty() ? "?" : ext, ACCEPTED);
+        return kind;
+    }
+
+    /** A HEIC or WebP photo renamed to .jpg says what it is, so the message can tell the user what to do. */
+    private static void refuseUndecodableImage(byte[] head) {
+        if (isHeif(head)) throw new ApiException(415, "FILE_IMAGE_FORMAT_UNSUPPORTED", "heic");
+        if (startsWith(head, RIFF) && head.length >= 12 && Arrays.equals(head, 8, 12, WEBP, 0, 4))
+            throw new ApiException(415, "FILE_IMAGE_FORMAT_UNSUPPORTED", "webp");
+    }
+
+    /** ISO base media (mp4, mov, heic): a box of type "ftyp" first. */
+    private static boolean isoMedia(byte[] h) {
+        return h.length >= 12 && h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p';
+    }
+
+    /** An ISO media file whose major brand is a still image (HEIF, HEIC, AVIF). */
+    private static boolean isHeif(byte[] h) {
+        if (!isoMedia(h)) return false;
+        String brand = new String(h, 8, 4, StandardCharsets.US_ASCII);
+        return HEIF_BRANDS.contains(brand);
+    }
+
+    private static boolean quickTimeAtom(byte[] h) {
+        if (h.length < 8) return false;
+        String atom = new String(h, 4, 4, StandardCharsets.US_ASCII);
+        return QUICKTIME_ATOMS.contains(atom);
+    }
+
+    private static boolean contains(byte[] h, byte[] needle, int within) {
+        int end = Math.min(h.length, within) - needle.length;
+        for (int i = 0; i <= end; i++) {
+            if (Arrays.equals(h, i, i + needle.length, needle, 0, needle.length)) return true;
+        }
+        return false;
     }
 
     private static byte[] head(Path file) throws IOException {

@@ -19,7 +19,7 @@ public class LocalFileStore implements FileStore {
 
     @Override
     public String put(Path source, String sha256) throws IOException {
-        String key = sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+        String key = key(sha256);
         Path target = resolve(key);
         if (Files.exists(target)) return key;
         Files.createDirectories(target.getParent());
@@ -32,6 +32,30 @@ public class LocalFileStore implements FileStore {
             Files.deleteIfExists(tmp);
         }
         return key;
+    }
+
+    /** A move when source and store share a file system (a 2 GB video is not copied twice); a copy otherwise. */
+    @Override
+    public String adopt(Path source, String sha256) throws IOException {
+        String key = key(sha256);
+        Path target = resolve(key);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(source);
+            return key;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            key = put(source, sha256);
+            Files.deleteIfExists(source);
+            return key;
+        }
+    }
+
+    private static String key(String sha256) {
+        return sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
     }
 
     @Override

@@ -200,22 +200,57 @@ public class InboxService {
         return r;
     }
 
-    /** What the caller may do with the receipt now, by the rules sign and forward check. */
-    private List<ReceiptAction> actions(Receipt r) {
+    /** What the caller may do with the receipt now, by the rules sign, forward and plan creation check. */
+    private List<ReceiptAction> actions(Receipt r, Long planId) {
         if (r.notice.status != NoticeStatus.PUBLISHED) return List.of();
-        List<ReceiptAction> out = new java.util.ArrayList<>(2);
+        List<ReceiptAction> out = new java.util.ArrayList<>(4);
         if (r.signedAt == null && scope.actsFor(r.org.id, Permission.RECEIPT_SIGN)) out.add(ReceiptAction.SIGN);
         if (r.forwardedNoticeId == null && scope.actsFor(r.org.id, Permission.NOTICE_WRITE))
             out.add(ReceiptAction.FORWARD);
+        if (r.notice.planRequired && planId == null && scope.actsFor(r.org.id, Permission.PLAN_WRITE))
+            out.add(ReceiptAction.FILE_PLAN);
+        if (scope.actsFor(r.org.id, Permission.REPORT_WRITE)) out.add(ReceiptAction.REPORT);
         return out;
+    }
+
+    /** The package of each receipt that has one (the submission module's table; read here in one query). */
+    private Map<Long, Long> packages(List<Receipt> receipts) {
+        List<Long> ids = receipts.stream()
+                .filter(r -> r.reportStatus != null)
+                .map(r -> r.id)
+                .toList();
+        Map<Long, Long> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select receipt_id, id from submission where receipt_id in (:ids)")
+                .setParameter("ids", ids)
+                .getResultList();
+        rows.forEach(row -> out.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return out;
+    }
+
+    /** The plans answering these receipts (one per receipt, cn.jinguo.plan), in one query. */
+    private Map<Long, Long> plansOf(List<Receipt> receipts) {
+        if (receipts.isEmpty()) return Map.of();
+        Map<Long, Long> plans = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select receipt_id, id from activity_plan where receipt_id in (:ids)")
+                .setParameter("ids", receipts.stream().map(r -> r.id).toList())
+                .getResultList();
+        rows.forEach(row -> plans.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return plans;
     }
 
     private List<ReceiptView> views(List<Receipt> receipts, Org org) {
         var summaries =
                 notices.summaries(receipts.stream().map(r -> r.notice.id).toList());
+        Map<Long, Long> packages = packages(receipts);
+        Map<Long, Long> plans = plansOf(receipts);
         return java.util.stream.IntStream.range(0, receipts.size())
                 .mapToObj(i -> {
                     Receipt r = receipts.get(i);
+                    Long plan = plans.get(r.id);
                     return new ReceiptView(
                             r.id.toString(),
                             org.id.toString(),
@@ -228,7 +263,12 @@ public class InboxService {
                             r.signedAt,
                             r.signedBy,
                             r.forwardedNoticeId == null ? null : r.forwardedNoticeId.toString(),
-                            actions(r),
+                            packages.containsKey(r.id) ? packages.get(r.id).toString() : null,
+                            r.reportStatus,
+                            plan == null ? null : plan.toString(),
+                            r.planStatus,
+                            r.exemptReason,
+                            actions(r, plan),
                             r.version);
                 })
                 .toList();

@@ -132,6 +132,11 @@ public final class NoticeDtos {
             @Size(max = 254) @Email @Schema(example = "xcb@cqwomen.example.cn") String contactEmail,
             @Size(max = 100) @Schema(description = "收文部门 / receiving department", example = "宣传部")
                     String receivingDepartment,
+            @Schema(
+                            description = "收文部门（单位）：代发文单位审核报送和方案的内设部室，须为发文单位下属的部室"
+                                    + " / the issuer's department that reviews reports and plans in its place",
+                            example = "27")
+                    String receivingOrgId,
             @Schema(description = "报送截止时间 / reporting deadline", example = "2024-03-10T18:00:00+08:00")
                     OffsetDateTime deadline,
             @Schema(description = "是否要求活动方案备案 / activity plan filing required") boolean planRequired,
@@ -170,6 +175,8 @@ public final class NoticeDtos {
             String contactPhone,
             String contactEmail,
             String receivingDepartment,
+            @Schema(description = "收文部门（单位）/ the reviewing department") String receivingOrgId,
+            String receivingOrgName,
             OffsetDateTime deadline,
             @Schema(required = true) boolean planRequired,
             OffsetDateTime planDeadline,
@@ -266,6 +273,17 @@ public final class NoticeDtos {
             Instant signedAt,
             String signedBy,
             @Schema(description = "本单位转发的通知 / this org's re-issue") String forwardedNoticeId,
+            @Schema(description = "本单位的报送 / this org's package") String submissionId,
+            @Schema(
+                            description =
+                                    "报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists")
+                    String reportStatus,
+            @Schema(description = "本单位答复该通知的活动方案 / the org's plan in answer to the notice") String planId,
+            @Schema(
+                            description = "方案备案状态（未备案时为空）/ plan filing status, none before filing",
+                            enumeration = {"FILED", "ACKNOWLEDGED", "RETURNED"})
+                    String planStatus,
+            @Schema(description = "本单位被免报的原因 / why the org is exempt") String exemptReason,
             @Schema(required = true, description = "调用者现在可执行的操作 / what the caller may do now")
                     List<ReceiptAction> actions,
             @Schema(required = true) int version) {}

@@ -194,6 +194,7 @@ public class NoticeService {
         n.createdBy = caller.username();
         n.updatedAt = Instant.now();
         apply(n, in);
+        n.receivingOrgId = receivingOrg(issuer, in.receivingOrgId());
         replaceAttachments(n, in);
         recipients.select(issuer, n.recipientRule); // 422 now rather than at publish
         em.persist(n);
@@ -210,6 +211,7 @@ public class NoticeService {
         if (in.issuerOrgId() != null && !in.issuerOrgId().equals(n.issuer.id.toString()))
             throw ApiException.rule("NOTICE_ISSUER_FIXED");
         apply(n, in);
+        n.receivingOrgId = receivingOrg(n.issuer, in.receivingOrgId());
         replaceAttachments(n, in);
         recipients.select(n.issuer, n.recipientRule);
         n.updatedAt = Instant.now();
@@ -314,6 +316,7 @@ public class NoticeService {
         Instant oldDeadline = n.deadline;
         RecipientRule frozen = n.recipientRule;
         apply(n, c);
+        n.receivingOrgId = receivingOrg(n.issuer, c.receivingOrgId());
         replaceAttachments(n, c);
         n.recipientRule = frozen;
         if (n.deadline == null) throw ApiException.rule("NOTICE_DEADLINE_REQUIRED");
@@ -386,6 +389,7 @@ public class NoticeService {
         n.planDeadline = parent.planDeadline;
         n.requirements = parent.requirements;
         n.receivingDepartment = parent.receivingDepartment;
+        // The parent's reviewing department is the parent issuer's, not the re-issuer's.
         parent.attachments.forEach(a -> n.attachments.add(new Attachment(a.fileId, a.title)));
         n.searchText = NoticeViews.searchText(n);
         n.updatedAt = Instant.now();
@@ -413,7 +417,8 @@ public class NoticeService {
         return n;
     }
 
-    boolean readable(Notice n) {
+    /** Whether the caller may read the notice (plans carried by a notice are read by the same rule). */
+    public boolean readable(Notice n) {
         if (scope.covers(n.issuer.path)) return true;
         if (n.status == NoticeStatus.DRAFT) return false;
         DataScope.Filter filter = scope.filter("o.path");
@@ -528,6 +533,25 @@ public class NoticeService {
         n.attachments.clear();
         n.attachments.addAll(next);
         n.searchText = NoticeViews.searchText(n);
+    }
+
+    /** 收文部门: a department (部室) of the issuer itself, or none. */
+    private Long receivingOrg(Org issuer, String id) {
+        if (id == null || id.isBlank()) return null;
+        Long key = Ids.parseOrNull(id);
+        Org org = key == null ? null : orgs.findById(key);
+        if (org == null
+                || !org.active
+                || org.type != cn.jinguo.org.OrgType.DEPARTMENT
+                || !Objects.equals(org.parentId, issuer.id))
+            throw ApiException.rule("NOTICE_RECEIVING_ORG_INVALID", id);
+        return org.id;
+    }
+
+    String orgName(Long id) {
+        if (id == null) return null;
+        Org org = orgs.findById(id);
+        return org == null ? null : org.name;
     }
 
     List<NoticeDtos.AttachmentView> attachmentViews(Notice n) {

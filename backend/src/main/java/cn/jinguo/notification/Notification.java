@@ -27,6 +27,9 @@ public class Notification {
     @Column(name = "receipt_id")
     public Long receiptId;
 
+    @Column(name = "plan_id")
+    public Long planId;
+
     public String title;
     public String body;
 

@@ -45,9 +45,14 @@ public class Notifications {
     @Schema(name = "NotificationView", description = "站内通知 / an in-app notification")
     public record NotificationView(
             @Schema(required = true) String id,
-            @Schema(required = true, description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED") String kind,
+            @Schema(
+                            required = true,
+                            description = "NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED, PLAN_FILED,"
+                                    + " PLAN_ACKNOWLEDGED, PLAN_RETURNED")
+                    String kind,
             String noticeId,
             String receiptId,
+            @Schema(description = "相关的活动方案 / the plan it is about") String planId,
             @Schema(required = true) String title,
             String body,
             @Schema(required = true) Instant createdAt,
@@ -101,6 +106,27 @@ public class Notifications {
                 .setParameter("body", cut(body, 500))
                 .setParameter("org", orgId)
                 .setParameter("roles", roles)
+                .executeUpdate();
+    }
+
+    /**
+     * Every enabled member of the org gets one about the plan (filed with the org, or the org's own plan reviewed): a
+     * single insert, whatever the count.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int planToOrg(long orgId, long planId, Long noticeId, String kind, String title, String body) {
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, plan_id, title, body)
+                        select distinct m.account_id, :kind, cast(:notice as bigint), :plan, :title, :body
+                        from membership m join account a on a.id = m.account_id
+                        where m.org_id = :org and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("notice", noticeId)
+                .setParameter("plan", planId)
+                .setParameter("title", cut(title, 300))
+                .setParameter("body", cut(body, 500))
+                .setParameter("org", orgId)
                 .executeUpdate();
     }
 
@@ -193,6 +219,7 @@ public class Notifications {
                 n.kind,
                 n.noticeId == null ? null : n.noticeId.toString(),
                 n.receiptId == null ? null : n.receiptId.toString(),
+                n.planId == null ? null : n.planId.toString(),
                 n.title,
                 n.body,
                 n.createdAt,

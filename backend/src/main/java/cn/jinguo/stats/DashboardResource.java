@@ -26,11 +26,11 @@ public class DashboardResource {
             operationId = "getDashboard",
             summary = "工作台 / the dashboard",
             description = "待签收、待备案（要求备案、未备案或被退回、未免报）、待报送（未报送或被退回、未免报），各含总数、逾期数和截止时间最近的"
-                    + " 5 件；待审核（回复本单位所发或作为收文部门接收的通知、待审核的报送与待确认的方案）；本单位发出的进行中通知的完成情况"
+                    + " 5 件；待审核（回复本单位所发或作为收文部门接收的通知的待审核报送，以及向本单位备案、待确认的方案）；本单位发出的进行中通知的完成情况"
                     + "（应报 = 收文单位 − 免报，已签收、已报送、已采用），截止时间最近的 20 份。orgId 缺省为调用者的第一个所属单位；范围外为 404。"
                     + " / To sign, to file (plan required, not filed or returned, not exempt) and to submit (not submitted"
                     + " or returned, not exempt), each with its count, overdue count and the 5 nearest deadlines; to"
-                    + " review (packages submitted and plans filed answering the org's notices); the completion of the"
+                    + " review (packages submitted answering the org's notices, plans filed with the org); the completion of the"
                     + " org's open notices (expected = recipients − exempt), the 20 nearest deadlines. orgId defaults to"
                     + " the caller's first membership; 404 outside the caller's subtree.")
     @APIResponse(

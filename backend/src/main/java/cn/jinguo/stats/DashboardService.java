@@ -56,7 +56,8 @@ public class DashboardService {
                 todo(
                         """
                         select r.id, n.id as notice_id, n.doc_number, n.title, i.name, r.deadline as due, null as submission_id,
-                               count(*) over () as total, count(*) filter (where r.deadline < :now) over () as late
+                               null as plan_id, count(*) over () as total,
+                               count(*) filter (where r.deadline < :now) over () as late
                         from receipt r join notice n on n.id = r.notice_id join org i on i.id = n.issuer_org_id
                         where r.org_id = :org and r.signed_at is null and n.status = 'PUBLISHED'""",
                         org,
@@ -64,8 +65,10 @@ public class DashboardService {
                 todo(
                         """
                         select r.id, n.id as notice_id, n.doc_number, n.title, i.name, n.plan_deadline as due, null as submission_id,
-                               count(*) over () as total, count(*) filter (where n.plan_deadline < :now) over () as late
+                               p.id as plan_id, count(*) over () as total,
+                               count(*) filter (where n.plan_deadline < :now) over () as late
                         from receipt r join notice n on n.id = r.notice_id join org i on i.id = n.issuer_org_id
+                        left join activity_plan p on p.receipt_id = r.id
                         where r.org_id = :org and (r.plan_status is null or r.plan_status = 'RETURNED')
                           and r.exempt_reason is null and n.plan_required and n.status = 'PUBLISHED'""",
                         org,
@@ -73,7 +76,8 @@ public class DashboardService {
                 todo(
                         """
                         select r.id, n.id as notice_id, n.doc_number, n.title, i.name, r.deadline as due, s.id as submission_id,
-                               count(*) over () as total, count(*) filter (where r.deadline < :now) over () as late
+                               null as plan_id, count(*) over () as total,
+                               count(*) filter (where r.deadline < :now) over () as late
                         from receipt r join notice n on n.id = r.notice_id join org i on i.id = n.issuer_org_id
                         left join submission s on s.receipt_id = r.id
                         where r.org_id = :org and (r.submitted_at is null or r.report_status = 'RETURNED')
@@ -110,15 +114,16 @@ public class DashboardService {
                             (String) r[4],
                             BusinessTime.offset(due),
                             due != null && due.isBefore(now),
-                            str(r[6]));
+                            str(r[6]),
+                            str(r[7]));
                 })
                 .toList();
-        return rows.isEmpty() ? new Todo(0, 0, List.of()) : new Todo(num(rows.get(0)[7]), num(rows.get(0)[8]), items);
+        return rows.isEmpty() ? new Todo(0, 0, List.of()) : new Todo(num(rows.get(0)[8]), num(rows.get(0)[9]), items);
     }
 
     /**
-     * Packages submitted and plans filed, answering notices the org issued or receives as 收文部门: the counts and the
-     * {@value #NEAREST} waiting longest, in one statement.
+     * Packages submitted answering notices the org issued or receives as 收文部门, and plans filed with it (备案单位,
+     * standalone plans included): the counts and the {@value #NEAREST} waiting longest, in one statement.
      */
     private Review review(Org org) {
         @SuppressWarnings("unchecked")
@@ -129,10 +134,9 @@ public class DashboardService {
                             from submission s join notice n on n.id = s.notice_id join org o on o.id = s.org_id
                             where (n.issuer_org_id = :org or n.receiving_org_id = :org) and s.status = 'SUBMITTED'
                             union all
-                            select 'PLAN', p.id, n.id, n.doc_number, n.title, o.name, p.filed_at
-                            from activity_plan p join notice n on n.id = p.notice_id join org o on o.id = p.org_id
-                            where (n.issuer_org_id = :org or n.receiving_org_id = :org) and p.status = 'FILED'
-                              and p.receipt_id is not null)
+                            select 'PLAN', p.id, n.id, n.doc_number, p.title, o.name, p.filed_at
+                            from activity_plan p join org o on o.id = p.org_id left join notice n on n.id = p.notice_id
+                            where p.review_org_id = :org and p.status = 'FILED')
                         select w.*, count(*) filter (where kind = 'SUBMISSION') over (),
                                count(*) filter (where kind = 'PLAN') over ()
                         from waiting w order by since nulls last, id limit :limit""")

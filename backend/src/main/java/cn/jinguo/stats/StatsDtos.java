@@ -131,7 +131,9 @@ public final class StatsDtos {
                     OffsetDateTime deadline,
             @Schema(required = true, description = "已过截止时间 / past the deadline") boolean overdue,
             @Schema(description = "已有的报送（待报送时）/ the package, when one was opened (to submit)", example = "77")
-                    String submissionId) {}
+                    String submissionId,
+            @Schema(description = "已有的活动方案（待备案时，如草稿或被退回的）/ the plan, when one was started (to file)", example = "12")
+                    String planId) {}
 
     @Schema(name = "DashboardTodo", description = "一类待办：总数与截止时间最近的 5 件 / a kind of to-do: count and the 5 nearest")
     public record Todo(
@@ -149,13 +151,20 @@ public final class StatsDtos {
     public record ReviewItem(
             @Schema(required = true) ReviewKind kind,
             @Schema(required = true, description = "报送或方案 id / the package or plan", example = "77") String id,
-            @Schema(required = true, example = "42") String noticeId,
+            @Schema(description = "回复的通知；单独备案的方案没有 / the notice answered; none for a standalone plan", example = "42")
+                    String noticeId,
             @Schema(example = "渝妇发〔2026〕5号") String docNumber,
-            @Schema(required = true) String noticeTitle,
+            @Schema(
+                            required = true,
+                            description = "报送为通知标题，方案为方案标题 / the notice's title for a package, the plan's for a plan")
+                    String title,
             @Schema(required = true, example = "渝中区妇女联合会") String orgName,
             @Schema(required = true, description = "报送或备案时间 / when it was sent") OffsetDateTime since) {}
 
-    @Schema(name = "DashboardReview", description = "待审核：回复本单位所发（或作为收文部门）通知的报送与方案 / to review")
+    @Schema(
+            name = "DashboardReview",
+            description = "待审核：回复本单位所发（或作为收文部门接收）通知的报送，和向本单位备案的方案 / to review: packages"
+                    + " answering the org's notices, plans filed with the org")
     public record Review(
             @Schema(required = true, description = "待审核的报送 / packages submitted", example = "4") long submissions,
             @Schema(required = true, description = "待确认的方案备案 / plans filed", example = "2") long plans,

@@ -130,7 +130,7 @@ public class StatsService {
 
     private Criteria criteria(Filter f, String q, Boolean featured) {
         LocalDate from = date("from", f.from()), to = date("to", f.to());
-        if (from != null && to != null && from.isAfter(to)) throw ApiException.field("to", "DateRange");
+        if (from != null && to != null && from.isAfter(to)) throw ApiException.field("to", "DateOrder");
         Long notice = f.noticeId() == null || f.noticeId().isBlank() ? null : readable(f.noticeId()).id;
         StatsStatus status = f.status() == null ? StatsStatus.SUBMITTED : f.status();
         return new Criteria(branch(f.orgId()), from, to, notice, status, q == null || q.isBlank() ? null : q, featured);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public enum SubmissionAction {
     UPDATE,
     SUBMIT,
+    DELETE,
     REVIEW,
     FEATURE,
     INCLUDE

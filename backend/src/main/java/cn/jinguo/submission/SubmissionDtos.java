@@ -119,8 +119,8 @@ public final class SubmissionDtos {
             @Schema(required = true) boolean hasSummary,
             @Schema(
                             required = true,
-                            description = "尚缺的项：ENTRIES、SUMMARY、PHOTOS、VIDEO、ARTICLE、NEW_MEDIA_LINK / what is missing",
-                            example = "[\"PHOTOS\"]")
+                            description = "尚缺的项：entries、summary、photos、video、article、newMediaLink / what is missing",
+                            example = "[\"photos\"]")
                     List<String> missing) {}
 
     @Schema(name = "SubmissionView", description = "报送 / a package")

@@ -1,6 +1,7 @@
 package cn.jinguo.submission;
 
 import cn.jinguo.account.DataScope;
+import cn.jinguo.account.Permission;
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
@@ -35,6 +36,8 @@ class SubmissionQueries {
     SubmissionPage list(
             String noticeId,
             String orgId,
+            boolean branch,
+            boolean reviewable,
             SubmissionStatus status,
             Boolean late,
             Boolean featured,
@@ -66,10 +69,24 @@ class SubmissionQueries {
         if (orgId != null) {
             // A branch: the org and everything below it.
             Long key = Ids.parseOrNull(orgId);
-            Org branch = key == null ? null : em.find(Org.class, key);
-            String path = branch == null ? "-" : branch.path;
-            where.append(" and o.path like :branch");
-            params.put("branch", path + "%");
+            Org top = key == null ? null : em.find(Org.class, key);
+            String path = top == null ? "-" : top.path;
+            if (branch) {
+                where.append(" and o.path like :branch");
+                params.put("branch", path + "%");
+            } else {
+                where.append(" and s.org_id = :org");
+                params.put("org", key == null ? -1L : key);
+            }
+        }
+        if (reviewable) {
+            // Sent, awaiting review, and answering a notice of an org the caller reviews for (as issuer or 收文部门).
+            where.append(" and s.status = 'SUBMITTED'");
+            if (!scope.unrestricted()) {
+                List<Long> reviewing = scope.memberOrgIds(Permission.REPORT_REVIEW);
+                where.append(" and (n.issuer_org_id in (:reviewing) or n.receiving_org_id in (:reviewing))");
+                params.put("reviewing", reviewing.isEmpty() ? List.of(-1L) : reviewing);
+            }
         }
         if (status != null) {
             where.append(" and s.status = :status");
@@ -82,7 +99,7 @@ class SubmissionQueries {
                             : " and r.submitted_at is not null and (r.deadline is null or r.submitted_at <= r.deadline)");
         if (featured != null) where.append(featured ? " and r.featured_count > 0" : " and r.featured_count = 0");
         if (q != null && !q.isBlank()) {
-            where.append(" and lower(o.name) like :q");
+            where.append(" and (lower(o.name) like :q or n.search_text like :q)");
             params.put("q", Text.containsPattern(q));
         }
         var rows = em.createNativeQuery(

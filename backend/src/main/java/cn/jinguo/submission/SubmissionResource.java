@@ -59,13 +59,26 @@ public class SubmissionResource {
                     String noticeId,
             @QueryParam("orgId") @Parameter(description = "该单位及其下级 / this org's branch", example = "500103")
                     String orgId,
+            @QueryParam("branch")
+                    @DefaultValue("true")
+                    @Parameter(description = "false：只看 orgId 本单位，不含下级 / false: that org only, not its branch")
+                    boolean branch,
+            @QueryParam("reviewable")
+                    @DefaultValue("false")
+                    @Parameter(
+                            description =
+                                    "只看待调用者审核的：已报送、回复调用者作为发文单位或收文部门的通知"
+                                            + " / only packages awaiting the caller's review (as issuer or receiving department)")
+                    boolean reviewable,
             @QueryParam("status") SubmissionStatus status,
             @QueryParam("late") @Parameter(description = "true 逾期报送；false 按时报送 / late or on time") Boolean late,
             @QueryParam("featured") @Parameter(description = "含精选条目 / with featured entries") Boolean featured,
-            @QueryParam("q") @Parameter(description = "报送单位名称 / org name", example = "解放碑") String q,
+            @QueryParam("q")
+                    @Parameter(description = "报送单位名称或通知文号、标题 / org name, notice number or title", example = "解放碑")
+                    String q,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1–200") int size) {
-        return service.list(noticeId, orgId, status, late, featured, q, new Paging(page, size));
+        return service.list(noticeId, orgId, branch, reviewable, status, late, featured, q, new Paging(page, size));
     }
 
     @POST

@@ -86,12 +86,14 @@ public class SubmissionService {
     public SubmissionPage list(
             String noticeId,
             String orgId,
+            boolean branch,
+            boolean reviewable,
             SubmissionStatus status,
             Boolean late,
             Boolean featured,
             String q,
             Paging p) {
-        return queries.list(noticeId, orgId, status, late, featured, q, p);
+        return queries.list(noticeId, orgId, branch, reviewable, status, late, featured, q, p);
     }
 
     @Transactional

@@ -100,6 +100,7 @@ class SubmissionViews {
         if (open && SubmissionService.EDITABLE.contains(s.status) && service.mayWrite(s)) {
             out.add(SubmissionAction.UPDATE);
             out.add(SubmissionAction.SUBMIT);
+            if (s.status == SubmissionStatus.DRAFT && s.revision == 0) out.add(SubmissionAction.DELETE);
             if (s.receipt.forwardedNoticeId != null) out.add(SubmissionAction.INCLUDE);
         }
         if (s.notice.status != NoticeStatus.WITHDRAWN && service.mayReview(s.notice)) {

@@ -108,8 +108,7 @@ class FileUploadTest {
                 .then()
                 .statusCode(201)
                 .body("contentType", containsString("text/plain"));
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
-        upload("district_admin", district, "合影.PNG", png)
+        upload("district_admin", district, "合影.PNG", cn.jinguo.support.Media.png(8, 8))
                 .then()
                 .statusCode(201)
                 .body("contentType", equalTo("image/png"));
@@ -177,8 +176,12 @@ class FileUploadTest {
         long before = files();
         // allowed: an editor of the org itself
         upload("district_editor", district, "a.pdf", pdf("a")).then().statusCode(201);
-        // a reviewer or viewer of the org: no notice:write
-        upload("district_reviewer", district, "a.pdf", pdf("a")).then().statusCode(403);
+        // a reviewer or viewer of the org: no notice:write, plan:write or report:write
+        upload("district_reviewer", district, "a.pdf", pdf("a"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("PERMISSION_REQUIRED"))
+                .body("detail", containsString("report:write"));
         upload("district_viewer", district, "a.pdf", pdf("a")).then().statusCode(403);
         // an org outside the caller's subtree
         upload("district_admin", Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT), "a.pdf", pdf("a"))

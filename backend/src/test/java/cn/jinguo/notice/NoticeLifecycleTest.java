@@ -142,7 +142,7 @@ class NoticeLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("firstReadBy", equalTo("district_editor"))
-                .body("actions", equalTo(List.of("SIGN", "FORWARD")));
+                .body("actions", equalTo(List.of("SIGN", "FORWARD", "REPORT")));
         // The buttons each member gets follow the same rules as the operations.
         as("district_reviewer").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of("SIGN")));
         as("district_viewer").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of()));
@@ -154,7 +154,7 @@ class NoticeLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("signedBy", equalTo("district_admin"))
-                .body("actions", equalTo(List.of("FORWARD")));
+                .body("actions", equalTo(List.of("FORWARD", "REPORT")));
         as("city_editor").get("/api/v1/notices/" + id).then().body("signedCount", equalTo(1));
         // The issuer's 发文 list keeps to what it issued; the district's shows what it received unless asked not to.
         as("district_admin").get("/api/v1/notices?q=" + "关于开展“三八”节活动的通知").then().body("items.id", hasItem(id));
@@ -172,7 +172,7 @@ class NoticeLifecycleTest {
 
         Response forwarded = as("district_admin").post("/api/v1/inbox/" + receipt + "/forward");
         forwarded.then().statusCode(201).body("parent.id", equalTo(id)).body("status", equalTo("DRAFT"));
-        as("district_admin").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of()));
+        as("district_admin").get("/api/v1/inbox/" + receipt).then().body("actions", equalTo(List.of("REPORT")));
         String reissue = forwarded.path("id");
         as("district_admin")
                 .post("/api/v1/inbox/" + receipt + "/forward")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jinguo.support.Api;
 import cn.jinguo.support.DemoOrgs;
 import cn.jinguo.support.Notices;
+import cn.jinguo.support.Plans;
 import cn.jinguo.support.Reports;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,25 +114,27 @@ class DashboardTest {
         assertEquals(count(district0, "toSign.count"), count(d2, "toSign.count"));
         assertEquals(List.of(districts, districts, 1, 0, 0), completion(notice));
 
-        // A plan filed (the plans module moves these columns): off the list to file, on the city's list to review.
+        // A plan started: still to file, and the card opens it; filed: off the list, on the city's list to review.
+        String plan = Plans.create(
+                "district_admin", Plans.body(Api.orgId(ds, DemoOrgs.DISTRICT), notice, Plans.title("区妇联三八节活动方案")));
+        Response drafted = dashboard("district_admin", "");
+        assertEquals(count(district0, "toFile.count") + 1, count(drafted, "toFile.count"));
+        drafted.then().body("toFile.items[0].planId", equalTo(plan));
+        as("district_admin").post("/api/v1/plans/" + plan + "/file").then().statusCode(200);
+        // Waiting the longest, so it is first on the city's list.
         Api.exec(
                 ds,
-                "update receipt set plan_status = 'FILED', plan_filed_at = now() where id = ?",
-                Long.parseLong(receipt));
-        Api.exec(
-                ds,
-                """
-                insert into activity_plan (org_id, notice_id, receipt_id, status, title, created_by, filed_at)
-                select r.org_id, r.notice_id, r.id, 'FILED', '区妇联三八节活动方案', 'district_admin', now() - interval '3650 days'
-                from receipt r where r.id = ?""",
-                Long.parseLong(receipt));
+                "update activity_plan set filed_at = now() - interval '3650 days' where id = ?",
+                Long.parseLong(plan));
         Response d3 = dashboard("district_admin", "");
         assertEquals(count(district0, "toFile.count"), count(d3, "toFile.count"));
         Response city3 = dashboard("city_admin", "");
         assertEquals(count(city0, "toReview.plans") + 1, count(city3, "toReview.plans"));
         city3.then()
                 .body("toReview.items[0].kind", equalTo("PLAN"))
-                .body("toReview.items[0].noticeId", equalTo(notice));
+                .body("toReview.items[0].id", equalTo(plan))
+                .body("toReview.items[0].noticeId", equalTo(notice))
+                .body("toReview.items[0].orgName", equalTo(w.name(DemoOrgs.DISTRICT)));
 
         // Submitting takes it off the list to submit and puts the package on the city's list to review.
         Response sent = w.report(

@@ -340,7 +340,7 @@ class StatsTest {
                 .header("Accept-Language", "en")
                 .get("/api/v1/stats?from=2031-05-01&to=2031-04-30")
                 .then()
-                .body("errors[0].message", equalTo("must not be before the start date"));
+                .body("errors[0].message", equalTo("the end date must not be before the start date"));
         as("city_admin")
                 .get("/api/v1/stats/activities?size=201")
                 .then()

@@ -71,7 +71,7 @@ class SubmissionFlowTest {
                 .statusCode(200)
                 .body("completeness.photos", equalTo(2))
                 .body("completeness.missing", contains("photos"))
-                .body("actions", hasItems("UPDATE", "SUBMIT"));
+                .body("actions", hasItems("UPDATE", "SUBMIT", "DELETE"));
         as("district_admin")
                 .post("/api/v1/submissions/" + id + "/submit")
                 .then()
@@ -381,6 +381,26 @@ class SubmissionFlowTest {
                 .post("/api/v1/submissions/" + districtPackage + "/submit")
                 .then()
                 .statusCode(200);
+
+        // The district's own packages (branch=false) leave out the township's, which answers the district's notice.
+        String districtId = Api.orgId(ds, DemoOrgs.DISTRICT);
+        as("district_admin")
+                .get("/api/v1/submissions?noticeId=" + districtNotice + "&orgId=" + districtId)
+                .then()
+                .body("total", equalTo(1));
+        as("district_admin")
+                .get("/api/v1/submissions?noticeId=" + districtNotice + "&orgId=" + districtId + "&branch=false")
+                .then()
+                .body("total", equalTo(0));
+        // Awaiting the city's review: the district's package; nothing awaits the district itself.
+        as("city_admin")
+                .get("/api/v1/submissions?reviewable=true&noticeId=" + cityNotice)
+                .then()
+                .body("items.id", contains(districtPackage));
+        as("district_admin")
+                .get("/api/v1/submissions?reviewable=true&noticeId=" + cityNotice)
+                .then()
+                .body("total", equalTo(0));
 
         // The city sees the community's activity, photos included, through its district's package.
         String villageName = Api.queryString(ds, "select name from org where code = ?", village);

@@ -185,6 +185,75 @@ class SubmissionScopeTest {
                 .body("items.id", not(hasItem(toCity)));
     }
 
+    /** 收文部门: a department named on the notice reviews its reports in the issuer's place. */
+    @Test
+    void receivingDepartmentReviews() {
+        Reports.member(ds, "dept_reviewer", DemoOrgs.DEPARTMENT, "REVIEWER");
+        String city = Api.orgId(ds, DemoOrgs.CITY);
+        Map<String, Object> body = Notices.draft(city, "收文部门审核测试", Notices.allDistricts());
+        body.put("receivingOrgId", Api.orgId(ds, DemoOrgs.DISTRICT));
+        as("city_admin")
+                .body(body)
+                .post("/api/v1/notices")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("NOTICE_RECEIVING_ORG_INVALID"));
+        body.put("receivingOrgId", Api.orgId(ds, DemoOrgs.DEPARTMENT));
+        String notice = as("city_admin")
+                .body(body)
+                .post("/api/v1/notices")
+                .then()
+                .statusCode(201)
+                .body(
+                        "receivingOrgName",
+                        equalTo(Api.queryString(ds, "select name from org where code = ?", DemoOrgs.DEPARTMENT)))
+                .extract()
+                .path("id");
+        as("city_admin")
+                .body(Map.of(
+                        "issuerCodeId",
+                        Api.queryString(
+                                ds,
+                                "select min(id) from issuer_code where org_id = ? and active",
+                                Long.parseLong(city))))
+                .post("/api/v1/notices/" + notice + "/publish")
+                .then()
+                .statusCode(200);
+        String id = Reports.open(ds, "district_admin", notice, DemoOrgs.DISTRICT);
+        Reports.fillAndSubmit(ds, "district_admin", id, DemoOrgs.DISTRICT, "交宣传部审核的活动");
+        assertNoticeTold("dept_reviewer", notice);
+        // The department's editor sees it but does not review; its reviewer does.
+        as("dept_editor")
+                .get("/api/v1/submissions/" + id)
+                .then()
+                .statusCode(200)
+                .body("actions", equalTo(List.of()));
+        as("dept_editor")
+                .body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/submissions/" + id + "/review")
+                .then()
+                .statusCode(403);
+        as("dept_reviewer").get("/api/v1/submissions/" + id).then().body("actions", equalTo(List.of("REVIEW")));
+        as("dept_reviewer").get("/api/v1/submissions?reviewable=true").then().body("items.id", hasItem(id));
+        as("dept_editor").get("/api/v1/submissions?reviewable=true").then().body("items.id", not(hasItem(id)));
+        as("dept_reviewer")
+                .body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/submissions/" + id + "/review")
+                .then()
+                .statusCode(200);
+    }
+
+    private void assertNoticeTold(String user, String notice) {
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1,
+                Api.count(
+                        ds,
+                        "select count(*) from notification n join account a on a.id = n.account_id"
+                                + " where a.username = ? and n.kind = 'SUBMISSION_SUBMITTED' and n.notice_id = ?",
+                        user,
+                        Long.parseLong(notice)));
+    }
+
     @Test
     void badParameters() {
         as("city_admin").get("/api/v1/submissions?size=0").then().statusCode(400);
