@@ -14,10 +14,12 @@ function stored(overrides: Partial<StoredFile> = {}): StoredFile {
     id: '57',
     name: '活动现场.jpg',
     contentType: 'image/jpeg',
+    kind: 'IMAGE',
     size: 2048,
     sha256: 'ab',
     ownerOrgId: '118',
     uploadedAt: '2024-03-06T02:00:00Z',
+    hasThumbnail: true,
     ...overrides,
   }
 }
