@@ -28,6 +28,10 @@ export default defineConfig({
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) {
             return 'element-plus'
           }
+          // Charts load with the pages that draw them, not with every page.
+          if (/node_modules\/(echarts|zrender|vue-echarts|vue-demi)\//.test(id)) {
+            return 'echarts'
+          }
           if (id.includes('node_modules/')) {
             return 'vendor'
           }

@@ -132,6 +132,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作台 / the dashboard
+         * @description 待签收、待备案（要求备案、未备案或被退回、未免报）、待报送（未报送或被退回、未免报），各含总数、逾期数和截止时间最近的 5 件；待审核（回复本单位所发或作为收文部门接收的通知的待审核报送，以及向本单位备案、待确认的方案）；本单位发出的进行中通知的完成情况（应报 = 收文单位 − 免报，已签收、已报送、已采用），截止时间最近的 20 份。orgId 缺省为调用者的第一个所属单位；范围外为 404。 / To sign, to file (plan required, not filed or returned, not exempt) and to submit (not submitted or returned, not exempt), each with its count, overdue count and the 5 nearest deadlines; to review (packages submitted answering the org's notices, plans filed with the org); the completion of the org's open notices (expected = recipients − exempt), the 20 nearest deadlines. orgId defaults to the caller's first membership; 404 outside the caller's subtree.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -143,9 +163,29 @@ export interface paths {
         put?: never;
         /**
          * 上传文件 / upload a file
-         * @description 为某单位上传文件（如通知附件），之后在通知的 attachments 中引用其 id。类型按内容识别（扩展名须与内容一致），接受 pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg, jpeg, png, gif, mp4；大小上限默认 20 MB；记录 SHA-256。需要该单位的 notice:write 权限。 / Uploads a file for an org (e.g. a notice attachment), referenced afterwards by id. The type is recognised from the content and must match the extension; default limit 20 MB; SHA-256 recorded.
+         * @description 为某单位上传文件（通知附件、方案附件、活动照片与视频），之后按 id 引用。类型按内容识别（扩展名须与内容一致），接受 pdf, ofd, doc, docx, wps, xls, xlsx, et, ppt, pptx, txt, zip, rar, 7z, jpg, jpeg, png, gif, mp4, mov, webm；大小上限默认 20 MB（更大的视频用 POST /uploads 分片上传）；记录 SHA-256。图片（JPEG/PNG/GIF）解码后重新编码保存（去除 EXIF/GPS 等元数据，按拍摄方向摆正），并生成缩略图；HEIC/WebP 不能解码，请转为 JPEG（415）。需要该单位本单位的 notice:write、plan:write 或 report:write 权限。 / Uploads a file for an org (notice or plan attachment, activity photo or video), referenced afterwards by id. The type is recognised from the content and must match the extension; default limit 20 MB (larger videos go through POST /uploads); SHA-256 recorded. Images are decoded and re-encoded (metadata such as EXIF/GPS dropped, turned upright) with a thumbnail; HEIC/WebP are refused (415). Needs notice:write, plan:write or report:write as a member of the org itself.
          */
         post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 上传限制 / upload limits
+         * @description 可上传的类型与大小上限、分片大小和图片像素上限，供客户端在发送前提示。 / Accepted types, size limits, chunk size and image limits, for clients to check before sending.
+         */
+        get: operations["getFileLimits"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -181,9 +221,49 @@ export interface paths {
         };
         /**
          * 文件信息 / file metadata
-         * @description 名称、类型、大小、SHA-256。可见范围同下载。 / Name, type, size and hash; visible to whoever may download it.
+         * @description 名称、类型、类别、大小、SHA-256，图片的宽高与是否有缩略图。可见范围同下载。 / Name, type, kind, size and hash, an image's size in pixels and whether it has a thumbnail; visible to whoever may download it.
          */
         get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 图片预览 / image display size
+         * @description 图片的显示尺寸（最长边 1600 像素的 JPEG；较小的图片即其重新编码后的原图），在页面内显示。其余同缩略图。 / The display size of an image (a JPEG whose longest side is 1600 px; smaller images as re-encoded), served inline; otherwise like the thumbnail.
+         */
+        get: operations["getFilePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 图片缩略图 / image thumbnail
+         * @description 图片的 JPEG 缩略图（最长边 320 像素），在页面内显示（inline）。可见范围同下载；不是图片时 404 FILE_NO_THUMBNAIL。ETag 与 If-None-Match（304）。 / The JPEG thumbnail of an image (longest side 320 px), served inline; same read rule as the file; 404 FILE_NO_THUMBNAIL for other files; ETag and 304.
+         */
+        get: operations["getFileThumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -482,6 +562,26 @@ export interface paths {
          * @description 截止时间过后结束通知。 / Closes a published notice once its deadline has passed.
          */
         post: operations["closeNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/featured-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出精选素材包 / download the featured pack
+         * @description 回复该通知的报送中被精选的活动：精选活动.xlsx（含每项活动的素材文件夹）、每项活动一个文件夹（照片、视频、文章文件，如“01-活动名称（举办单位）/照片01-原文件名.jpg”）、links.txt（新媒体链接和网上文章的网址）。边读边压缩，不在内存中生成。只有发文方（发文单位或收文部门及其上级）可导出：收文单位为 403，看不到通知的为 404。 / The featured entries of the packages answering the notice: a workbook, one folder of files per entry and links.txt for URLs; zipped while it streams. Only the issuing side may download it: 403 for a recipient, 404 for anyone who cannot read the notice.
+         */
+        get: operations["exportFeaturedPack"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1124,10 +1224,415 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案列表 / list plans
+         * @description 调用者范围内单位的方案；报给范围内单位备案的方案（部室只看到报给本部室所发通知的方案）；已发布通知随附的发文单位方案。按最近修改排序；q 匹配标题、主题、正文和活动项。filedTo=true 只看报给调用者所在单位备案的方案（待我审核）。 / Plans of orgs in the caller's subtree, plans filed with orgs there (a department sees those filed to its own notices only), and issuers' plans carried by published notices the caller reads; newest change first. q matches title, theme, text and items. filedTo=true keeps the plans filed with the caller's own orgs (to review).
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * 新建方案 / create a plan
+         * @description 需要方案所属单位本单位的 plan:write（管理员、编辑）。noticeId 为本单位收到的通知时是备案方案（每份收文一份），为本单位发出的通知时是随通知印发的方案（每份通知一份），不填为独立方案（向上级备案）。 / Needs plan:write as a member of the plan's org. A notice the org received makes a filing (one per receipt), one it issued the plan carried by it (one per notice); none, a standalone plan filed with the parent org.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案详情 / get a plan
+         * @description 带 ETag；actions 列出调用者现在可执行的操作。 / Sends an ETag; actions lists what the caller may do now.
+         */
+        get: operations["getPlan"];
+        /**
+         * 修改方案 / update a plan
+         * @description 草稿或被退回的方案可修改，整体替换内容，必须带 If-Match。活动项带 id 保留其进度。 / Drafts and returned plans; replaces the content, If-Match required. Items sent with their id keep their progress.
+         */
+        put: operations["updatePlan"];
+        post?: never;
+        /**
+         * 删除草稿 / delete a draft plan
+         * @description 只能删除草稿；备案过的方案留存。 / Drafts only; a plan once filed stays.
+         */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认备案 / acknowledge a filed plan
+         * @description 备案单位本单位的 report:review（管理员、审核）确认已备案的方案，并通知方案所属单位。 / A member of the org it was filed with holding report:review acknowledges it; the plan's org is told.
+         */
+        post: operations["acknowledgePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 备案 / file a plan
+         * @description 把草稿或被退回的方案报送备案：答复通知的报发文单位（设有收文部门时报该部门），独立方案报上级单位；同时更新本单位收文的方案状态，并通知审核单位。随通知印发的方案不备案（422）。 / Files a draft or returned plan with the notice's issuer (its receiving department when set), or a standalone plan with the parent org; moves the receipt's plan status in the same transaction and tells the reviewers. A plan carried by its notice is not filed (422).
+         */
+        post: operations["filePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/items/{itemId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 更新目标进度 / record progress on a target
+         * @description 已备案或已确认的方案中带数量目标的项，由方案所属单位更新完成数量和说明；必须带方案的 If-Match。 / For an item with a numeric target of a filed or acknowledged plan, the plan's org records what is achieved; If-Match (the plan's ETag) required.
+         */
+        put: operations["updatePlanProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回方案 / return a filed plan
+         * @description 备案单位的审核人说明原因退回，方案所属单位修改后可重新备案。 / The reviewers return it with a reason; the plan's org edits and files it again.
+         */
+        post: operations["returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计 / activity statistics
+         * @description 合计（活动场次、参与人次、报送份数、举办单位数、精选数）及按区县、组织类型、月份、主题的分组，一次查询。from 晚于 to、日期格式错误为 400。 / Totals and the four groupings, from one query; from after to, or a malformed date, is 400.
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动列表 / activity list
+         * @description 与统计相同的筛选，另可按活动名称（q）和精选筛选；活动日期新者在前。汇总上报的活动只出现一次：上报到所选范围的那一份（报送单位为把它报上来的单位）。 / Same filters as the statistics, plus a title search and featured; latest first. A rolled-up activity appears once, as it reached the chosen branch.
+         */
+        get: operations["listStatsActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出活动列表（Excel）/ export the activity list as .xlsx
+         * @description 与活动列表相同的筛选，不分页。列：活动名称、日期、地点、参与人数、举办单位、所属区县、报送单位、通知文号、状态、精选；第二张表“说明”记录筛选条件。 / Same filters as the list, every row; a second sheet records the filters.
+         */
+        get: operations["exportStatsActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送列表 / list packages
+         * @description 调用者下级单位的报送，以及（报送后）回复调用者所发通知的报送；按最近报送排序。 / Packages of orgs in the caller's subtree, and (once sent) packages answering notices the caller's subtree issued; latest first.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        /**
+         * 开始报送 / open a package
+         * @description 为本单位的一份收文建立报送草稿；需要本单位的管理员或编辑角色（report:write），通知须为已发布。每份收文一份报送（409 时返回已有报送的 id）。 / Opens the draft package of a receipt of the caller's own org; needs report:write; one package per receipt (409 names the existing one).
+         */
+        post: operations["createSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看报送 / get a package
+         * @description 活动条目及其素材、对照报送要求的完成情况、调用者可执行的操作；ETag 为版本号。 / Entries with media, completeness against the required items, the caller's actions; ETag.
+         */
+        get: operations["getSubmission"];
+        /**
+         * 修改报送 / update a package
+         * @description 整体替换工作总结和活动条目（草稿或被退回时）；必须带 If-Match。条目带 id 为修改，带 sourceEntryId 为纳入下级已采用的条目；照片须为图片、视频须为视频文件，文件须为本单位上传的。 / Replaces the summary and entries (draft or returned); If-Match required. Files must be uploaded for the org; photos are images, videos videos.
+         */
+        put: operations["updateSubmission"];
+        post?: never;
+        /**
+         * 删除报送草稿 / delete a draft package
+         * @description 只能删除从未报送过的草稿。 / Only a draft never submitted.
+         */
+        delete: operations["deleteSubmission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/entries/{entryId}/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 精选活动 / feature an entry
+         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent).
+         */
+        put: operations["featureEntry"];
+        post?: never;
+        /**
+         * 取消精选 / unfeature an entry
+         * @description 取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).
+         */
+        delete: operations["unfeatureEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/includable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可汇总的下级活动 / subordinates' entries to roll up
+         * @description 本单位转发该通知后，下级报送中已采用、尚未纳入本报送的活动条目（汇总上报）。 / Accepted entries of the subordinates' packages on the org's re-issue, not yet included.
+         */
+        get: operations["listIncludableEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核报送 / review a package
+         * @description 发文单位（或通知指定的收文部门）的管理员或审核员（report:review）采用整包，或退回并说明原因（可逐条说明）。 / ORG_ADMIN or REVIEWER of the issuer (or its receiving department) accepts the package or returns it with a reason, per entry too.
+         */
+        post: operations["reviewSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报送历史 / submission history
+         * @description 历次报送的内容、是否逾期及审核结果，最新在前。 / Every submission as sent, late or not, and its review; newest first.
+         */
+        get: operations["listSubmissionRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送 / submit a package
+         * @description 对照通知对本单位类型的报送要求检查（422 的 errors 列出缺少的项：entries、summary、photos、video、article、newMediaLink）；首次报送晚于本单位截止时间即为逾期。被退回后可再次报送，历次报送均保留。 / Checks the notice's required items for the org's type (422 errors[] lists what is missing); late when first sent after the org's effective deadline; a returned package may be sent again, every submission is kept.
+         */
+        post: operations["submitSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始分片上传 / start a resumable upload
+         * @description 大文件（视频最大 2 GB，可配置）分片上传并可断点续传：先声明单位、文件名和总大小，再用 PATCH /uploads/{id} 按顺序发送分片，最后一个分片到达后文件按内容识别、（图片）重新编码并保存，与 POST /files 相同。权限同 POST /files（本单位的 notice:write、plan:write 或 report:write）；类型按扩展名预检（415），大小按类别检查（413：视频上限 maxVideoSize，其他 maxSize）；每人未完成的上传有上限（429）。 / Declares a resumable upload (org, name, total size); send the chunks with PATCH /uploads/{id}. When the last byte arrives the file is checked and stored exactly like POST /files. Same right as POST /files; the extension is checked now (415), the size against its kind's limit (413).
+         */
+        post: operations["startUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分片上传进度 / where an upload stands
+         * @description 断线或刷新后从 offset 续传；完成后 file 为已保存的文件。只有发起人可见，过期或已取消为 404。 / The offset to resume from after a broken connection; file once complete. Only its starter sees it; expired or cancelled uploads are 404.
+         */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        /**
+         * 取消分片上传 / cancel an upload
+         * @description 删除已收到的分片；已完成的上传只删除会话，文件保留。 / Drops what was received; for a finished upload only the session goes, the file stays.
+         */
+        delete: operations["cancelUpload"];
+        options?: never;
+        head?: never;
+        /**
+         * 发送一个分片 / send a chunk
+         * @description 请求体为分片字节（Content-Type: application/offset+octet-stream），请求头 Upload-Offset 为该分片在文件中的起点，须等于服务器已收到的字节数（否则 409，用 GET 查询后续传）。分片不得超过 chunkSize，也不得超过声明的剩余大小（413，不写入任何字节）。分片要么全部收下要么不收。最后一个分片到达时保存文件，响应的 file 为已保存的文件；内容与扩展名不符（415）、图片无法解码（422）或像素过大（413）时上传作废。 / The body is the chunk; Upload-Offset says where it starts and must equal the bytes received (409 otherwise: GET the upload and resume). At most chunkSize bytes and never beyond the declared size (413, nothing written). A chunk is kept whole or not at all. The last chunk stores the file (in `file`); content refused at that point (415, 422, 413) ends the upload.
+         */
+        patch: operations["appendUpload"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description 可上传的一种文件类型 / an accepted file type */
+        AcceptedFileType: {
+            /** @example jpg */
+            extension: string;
+            /** @example image/jpeg */
+            contentType: string;
+            /** @example IMAGE */
+            kind: components["schemas"]["FileKind"];
+        };
         /** @description 开通账号：用户名须与身份认证系统中的 preferred_username 一致 / create an account; the username is the OIDC preferred_username */
         AccountCreate: {
             /** @example yz_editor */
@@ -1221,6 +1726,14 @@ export interface components {
             /** @example jinguo-api */
             apiAudience: string;
         };
+        /** @description 为一份收文建立报送 / open the package of a receipt */
+        CreateSubmissionRequest: {
+            /**
+             * @description 收文 id（GET /api/v1/inbox）/ the receipt answered
+             * @example 311
+             */
+            receiptId: string;
+        };
         /** @description 面包屑中的一级 / one step of a breadcrumb */
         Crumb: {
             /** @example 1 */
@@ -1230,11 +1743,214 @@ export interface components {
             /** @example 市妇联 */
             shortName?: string;
         };
+        /** @description 工作台：单位现在要办的事与发出的通知 / what the org must do now */
+        Dashboard: {
+            org: components["schemas"]["StatsOrgRef"];
+            /** @description 待签收 / receipts to sign */
+            toSign: components["schemas"]["DashboardTodo"];
+            /** @description 待备案：要求备案方案、尚未备案（或被退回）且未免报 / plans to file */
+            toFile: components["schemas"]["DashboardTodo"];
+            /** @description 待报送：未报送或被退回、未免报 / reports to submit */
+            toSubmit: components["schemas"]["DashboardTodo"];
+            toReview: components["schemas"]["DashboardReview"];
+            issued: components["schemas"]["DashboardIssued"];
+        };
+        /** @description 进行中的通知：截止时间最近的 20 份 / open notices, the 20 nearest deadlines */
+        DashboardIssued: {
+            /**
+             * Format: int64
+             * @description 进行中的通知总数 / all open notices
+             * @example 3
+             */
+            total: number;
+            items: components["schemas"]["DashboardIssuedNotice"][];
+        };
+        /** @description 本单位发出的进行中的通知及完成情况 / an open notice and its completion */
+        DashboardIssuedNotice: {
+            /** @example 42 */
+            id: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            title: string;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            overdue: boolean;
+            /**
+             * Format: int64
+             * @description 收文单位 / recipients
+             * @example 40
+             */
+            recipients: number;
+            /**
+             * Format: int64
+             * @description 应报：收文单位减免报 / recipients not exempt
+             * @example 38
+             */
+            expected: number;
+            /**
+             * Format: int64
+             * @description 已签收（应报中）/ signed, of those expected
+             * @example 36
+             */
+            signed: number;
+            /**
+             * Format: int64
+             * @description 已报送（应报中）/ submitted, of those expected
+             * @example 20
+             */
+            submitted: number;
+            /**
+             * Format: int64
+             * @description 已采用（应报中）/ accepted, of those expected
+             * @example 12
+             */
+            accepted: number;
+        };
+        /** @description 一件待办：收文及其截止时间 / a to-do: a receipt and its deadline, nearest first */
+        DashboardItem: {
+            /** @example 311 */
+            receiptId: string;
+            /** @example 42 */
+            noticeId: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @example 关于开展“三八”国际妇女节系列活动的通知 */
+            title: string;
+            /** @example 重庆市妇女联合会 */
+            issuerName: string;
+            /**
+             * @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline)
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 已过截止时间 / past the deadline */
+            overdue: boolean;
+            /**
+             * @description 已有的报送（待报送时）/ the package, when one was opened (to submit)
+             * @example 77
+             */
+            submissionId?: string;
+            /**
+             * @description 已有的活动方案（待备案时，如草稿或被退回的）/ the plan, when one was started (to file)
+             * @example 12
+             */
+            planId?: string;
+        };
+        /** @description 待审核：回复本单位所发（或作为收文部门接收）通知的报送，和向本单位备案的方案 / to review: packages answering the org's notices, plans filed with the org */
+        DashboardReview: {
+            /**
+             * Format: int64
+             * @description 待审核的报送 / packages submitted
+             * @example 4
+             */
+            submissions: number;
+            /**
+             * Format: int64
+             * @description 待确认的方案备案 / plans filed
+             * @example 2
+             */
+            plans: number;
+            items: components["schemas"]["DashboardReviewItem"][];
+        };
+        /** @description 一件待审核：等待最久的在前 / a review waiting, oldest first */
+        DashboardReviewItem: {
+            kind: components["schemas"]["DashboardReviewKind"];
+            /**
+             * @description 报送或方案 id / the package or plan
+             * @example 77
+             */
+            id: string;
+            /**
+             * @description 回复的通知；单独备案的方案没有 / the notice answered; none for a standalone plan
+             * @example 42
+             */
+            noticeId?: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @description 报送为通知标题，方案为方案标题 / the notice's title for a package, the plan's for a plan */
+            title: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            /**
+             * @description 报送或备案时间 / when it was sent
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            since: components["schemas"]["OffsetDateTime"];
+        };
+        /**
+         * @description SUBMISSION 报送, PLAN 活动方案
+         * @enum {string}
+         */
+        DashboardReviewKind: "SUBMISSION" | "PLAN";
+        /** @description 一类待办：总数与截止时间最近的 5 件 / a kind of to-do: count and the 5 nearest */
+        DashboardTodo: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description 逾期的件数 / how many are overdue
+             * @example 1
+             */
+            overdue: number;
+            items: components["schemas"]["DashboardItem"][];
+        };
+        /** @description 一项活动。带 id 修改原有条目；带 sourceEntryId 纳入下级已采用的条目（汇总上报，内容取自下级） / an activity; with id it updates that entry; with sourceEntryId it includes a subordinate's accepted entry (roll-up; its content is copied from the source) */
+        EntryInput: {
+            /** @example 907 */
+            id?: string;
+            /**
+             * @description 纳入的下级条目 / the subordinate's entry to include
+             * @example 880
+             */
+            sourceEntryId?: string;
+            /**
+             * @description 对应的活动方案条目 / the planned activity it realises
+             * @example 12
+             */
+            planItemId?: string;
+            /** @example “巾帼心向党”主题宣讲进社区 */
+            title?: string;
+            /** @example 2026-03-06 */
+            heldOn?: components["schemas"]["LocalDate"];
+            /** @example 2026-03-08 */
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑街道新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            /** @description 活动简介 / what happened */
+            summary?: string;
+            media?: components["schemas"]["MediaInput"][];
+        };
+        /** @description 活动素材 / a medium of an activity */
+        EntryMedia: {
+            kind: components["schemas"]["MediaKind"];
+            fileId?: string;
+            url?: string;
+            title?: string;
+            /** @description 文件名 / file name */
+            fileName?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+        };
         /**
          * @description 活动条目审核结果 / entry review: PENDING 待审核, ACCEPTED 已采用, RETURNED 需修改
          * @enum {string}
          */
         EntryReview: "PENDING" | "ACCEPTED" | "RETURNED";
+        /** @description 退回的活动条目及原因 / an entry sent back, with why */
+        EntryVerdict: {
+            /** @example 907 */
+            entryId: string;
+            /** @example 照片不清晰，请补充活动现场照片 */
+            reason: string;
+        };
         /** @description 免报一个单位（不计入应报）/ exempt one org from reporting */
         ExemptionRequest: {
             /** @example 该社区已撤并 */
@@ -1263,6 +1979,58 @@ export interface components {
             code?: string;
             /** @example 不能为空 */
             message?: string;
+        };
+        /**
+         * @description 文件类别 / kind: IMAGE 图片（已重新编码，有缩略图）, VIDEO 视频, DOCUMENT 文档, ARCHIVE 压缩包
+         * @enum {string}
+         */
+        FileKind: "IMAGE" | "VIDEO" | "DOCUMENT" | "ARCHIVE";
+        /** @description 上传限制，客户端据此在发送前提示 / upload limits, for clients to check before sending */
+        FileLimits: {
+            /**
+             * Format: int64
+             * @description 单次上传（及非视频文件）的字节上限 / largest file in one request, and of any non-video
+             * @example 20971520
+             */
+            maxSize: number;
+            /**
+             * Format: int64
+             * @description 视频的字节上限（须分片上传）/ largest video (sent through an upload session)
+             * @example 2147483648
+             */
+            maxVideoSize: number;
+            /**
+             * Format: int64
+             * @description 建议的分片字节数 / chunk size to send
+             * @example 8388608
+             */
+            chunkSize: number;
+            /**
+             * Format: int64
+             * @description 大于此字节数的文件建议分片（可续传）上传 / files above this size should use an upload session
+             * @example 8388608
+             */
+            resumableAbove: number;
+            /**
+             * Format: int64
+             * @description 图片像素上限 / most pixels an image may have
+             * @example 50000000
+             */
+            maxImagePixels: number;
+            /**
+             * Format: int32
+             * @description 缩略图最长边 / longest side of thumbnails
+             * @example 320
+             */
+            thumbnailSize: number;
+            /**
+             * Format: int32
+             * @description 预览图最长边 / longest side of previews
+             * @example 1600
+             */
+            previewSize: number;
+            /** @description 可上传的类型 / accepted types */
+            types: components["schemas"]["AcceptedFileType"][];
         };
         /** @enum {string} */
         Filter: "UNSIGNED" | "DUE_SOON" | "OVERDUE";
@@ -1346,6 +2114,26 @@ export interface components {
              */
             overdue: number;
         };
+        /** @description 可纳入汇总上报的下级条目 / a subordinate's accepted entry that may be included */
+        IncludableEntry: {
+            entry: components["schemas"]["SubmissionEntry"];
+            /** @description 下级报送 / the subordinate's package */
+            submissionId: string;
+            /** @description 报送单位 / the org that sent it */
+            orgName: string;
+            /** @description 下级收到的转发通知 / the re-issued notice */
+            notice: components["schemas"]["NoticeRef"];
+        };
+        /** @description 一页可纳入的条目 / a page of includable entries */
+        IncludablePage: {
+            items: components["schemas"]["IncludableEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -1404,6 +2192,22 @@ export interface components {
              *     ]
              */
             permissions: string[];
+        };
+        /** @description 素材：照片、视频为已上传文件（POST /api/v1/files），新媒体链接为网址，文章为文件或网址 / a medium: photos and videos are uploaded files, links are URLs, articles either */
+        MediaInput: {
+            kind: components["schemas"]["MediaKind"];
+            /**
+             * @description 已上传文件 id / an uploaded file
+             * @example 57
+             */
+            fileId?: string;
+            /**
+             * @description http(s) 网址 / an http(s) URL
+             * @example https://mp.weixin.qq.com/s/abc123
+             */
+            url?: string;
+            /** @example 活动现场 */
+            title?: string;
         };
         /**
          * @description 素材类型 / medium: PHOTO 照片, VIDEO 视频, ARTICLE 文章（文件或链接）, LINK 新媒体链接
@@ -1547,6 +2351,11 @@ export interface components {
              */
             receivingDepartment?: string;
             /**
+             * @description 收文部门（单位）：代发文单位审核报送和方案的内设部室，须为发文单位下属的部室 / the issuer's department that reviews reports and plans in its place
+             * @example 27
+             */
+            receivingOrgId?: string;
+            /**
              * @description 报送截止时间 / reporting deadline
              * @example 2024-03-10T18:00:00+08:00
              */
@@ -1655,6 +2464,9 @@ export interface components {
             contactPhone?: string;
             contactEmail?: string;
             receivingDepartment?: string;
+            /** @description 收文部门（单位）/ the reviewing department */
+            receivingOrgId?: string;
+            receivingOrgName?: string;
             deadline?: components["schemas"]["OffsetDateTime"];
             planRequired: boolean;
             planDeadline?: components["schemas"]["OffsetDateTime"];
@@ -1719,10 +2531,12 @@ export interface components {
         /** @description 站内通知 / an in-app notification */
         NotificationView: {
             id: string;
-            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED; 督办 / tracking: REMINDER_SIGN, REMINDER_PLAN, REMINDER_SUBMIT, REMINDER_OVERDUE, REMINDER_ESCALATION, DEADLINE_EXTENDED, EXTENSION_REVOKED, RECEIPT_EXEMPTED, EXEMPTION_REVOKED */
+            /** @description NOTICE_PUBLISHED, NOTICE_WITHDRAWN, NOTICE_AMENDED; 备案 / plans: PLAN_FILED, PLAN_ACKNOWLEDGED, PLAN_RETURNED; 报送 / reports: SUBMISSION_SUBMITTED, SUBMISSION_ACCEPTED, SUBMISSION_RETURNED; 督办 / tracking: REMINDER_SIGN, REMINDER_PLAN, REMINDER_SUBMIT, REMINDER_OVERDUE, REMINDER_ESCALATION, DEADLINE_EXTENDED, EXTENSION_REVOKED, RECEIPT_EXEMPTED, EXEMPTION_REVOKED */
             kind: string;
             noticeId?: string;
             receiptId?: string;
+            /** @description 相关的活动方案 / the plan it is about */
+            planId?: string;
             title: string;
             body?: string;
             createdAt: components["schemas"]["Instant"];
@@ -1893,6 +2707,242 @@ export interface components {
             version: number;
         };
         /**
+         * @description 方案操作 / plan operation: UPDATE 修改, DELETE 删除草稿, FILE 备案, ACKNOWLEDGE 确认备案, RETURN 退回, PROGRESS 更新目标进度
+         * @enum {string}
+         */
+        PlanAction: "UPDATE" | "DELETE" | "FILE" | "ACKNOWLEDGE" | "RETURN" | "PROGRESS";
+        /** @description 方案内容；修改时整体替换。orgId、noticeId 在新建时确定，之后不可更改。 / The plan's content; an update replaces it whole. orgId and noticeId are set on create and fixed. */
+        PlanInput: {
+            /**
+             * @description 方案所属单位；新建时必填 / the plan's org; required on create
+             * @example 118
+             */
+            orgId?: string;
+            /**
+             * @description 答复的通知（本单位收到的）或随附的通知（本单位发出的）；不填为本单位独立方案 / the notice it answers (received) or is carried by (issued by the org); none for a standalone plan
+             * @example 42
+             */
+            noticeId?: string;
+            /** @example 渝中区妇联2024年工作思路 */
+            title: string;
+            /** @example 巾帼心向党 奋进新征程 */
+            theme?: string;
+            /** @example 2024-01-01 */
+            periodStart?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 periodStart / not before periodStart
+             * @example 2024-12-31
+             */
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections?: components["schemas"]["PlanSection"][];
+            /** @description 活动与工作项，按顺序 / items in order */
+            items?: components["schemas"]["PlanItemInput"][];
+        };
+        /** @description 方案中的一项活动或工作；带 id 的为修改已有项（保留其进度），不带 id 的为新增，未列出的已有项被删除。 / A planned activity or work item; with id it updates that item (keeping its progress), without id it adds one; existing items left out are removed. */
+        PlanItemInput: {
+            /**
+             * @description 已有项的 id / id of an existing item
+             * @example 301
+             */
+            id?: string;
+            /**
+             * @description 所属板块（小标题）/ section heading it belongs to
+             * @example （五）夯实基础，持续强化自身建设不停步
+             */
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            /** @example 大力推进“姐妹驿站”特色创建，重点开展“姐妹牵手 相约驿站”专项行动。 */
+            description?: string;
+            /** @example 2024-01-01 */
+            startsOn?: components["schemas"]["LocalDate"];
+            /**
+             * @description 不早于 startsOn / not before startsOn
+             * @example 2026-12-31
+             */
+            endsOn?: components["schemas"]["LocalDate"];
+            /** @example 各街道妇联 */
+            location?: string;
+            /**
+             * @description 主办 / organizer
+             * @example 区妇联
+             */
+            organizer?: string;
+            /**
+             * @description 协办、合作单位 / partners
+             * @example 区慈善总会
+             */
+            partners?: string;
+            /**
+             * @description 对象 / audience
+             * @example 基层妇女群众
+             */
+            audience?: string;
+            /**
+             * Format: int32
+             * @description 预计参与人数 / expected participants
+             * @example 200
+             */
+            expectedParticipants?: number;
+            /**
+             * @description 数量目标（可选）/ numeric target, optional
+             * @example 50
+             */
+            targetValue?: number;
+            /**
+             * @description 目标单位，有目标时填写 / unit of the target
+             * @example 家
+             */
+            targetUnit?: string;
+        };
+        /** @description 方案中的一项 / a planned activity or work item */
+        PlanItemView: {
+            /** @example 301 */
+            id: string;
+            section?: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            description?: string;
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            location?: string;
+            organizer?: string;
+            partners?: string;
+            audience?: string;
+            /** Format: int32 */
+            expectedParticipants?: number;
+            /** @example 50 */
+            targetValue?: number;
+            /** @example 家 */
+            targetUnit?: string;
+            /**
+             * @description 已完成 / achieved so far
+             * @example 32
+             */
+            progressValue?: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            progressNote?: string;
+            progressUpdatedAt?: components["schemas"]["Instant"];
+        };
+        /**
+         * @description 方案类型 / kind of plan: ANSWER 答复收到的通知并向发文单位备案, ISSUER 发文单位随通知印发的方案（不备案，收文单位可阅）, STANDALONE 本单位自己的方案（如年度工作计划），向上级备案
+         * @enum {string}
+         */
+        PlanKind: "ANSWER" | "ISSUER" | "STANDALONE";
+        /** @description 一页方案 / a page of plans */
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 目标进度 / progress towards an item's target */
+        PlanProgress: {
+            /**
+             * @description 已完成的数量 / achieved so far
+             * @example 32
+             */
+            value: number;
+            /** @example 2024年建成12家，2025年建成20家 */
+            note?: string;
+        };
+        /** @description 退回方案 / return a plan */
+        PlanReturn: {
+            /** @example 请补充各项活动的时间和地点 */
+            reason: string;
+        };
+        /** @description 方案正文的一节（如指导思想、工作要求）/ a text section of the plan */
+        PlanSection: {
+            /** @example 一、指导思想 */
+            heading?: string;
+            /**
+             * @description 富文本（HTML），保存时清理为安全子集 / rich text; sanitized to a safe subset on save
+             * @example <p>以习近平新时代中国特色社会主义思想为指导……</p>
+             */
+            html: string;
+        };
+        /**
+         * @description 方案状态 / plan status: DRAFT 草稿（随通知印发的方案始终为草稿，不备案）, FILED 已备案待确认, ACKNOWLEDGED 已确认备案, RETURNED 已退回
+         * @enum {string}
+         */
+        PlanStatus: "DRAFT" | "FILED" | "ACKNOWLEDGED" | "RETURNED";
+        /** @description 方案列表中的一项 / a plan in a list */
+        PlanSummary: {
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            orgId: string;
+            orgName: string;
+            notice?: components["schemas"]["NoticeRef"];
+            reviewOrgId?: string;
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int64
+             * @description 活动与工作项数 / number of items
+             * @example 12
+             */
+            itemCount: number;
+            /**
+             * Format: int64
+             * @description 带数量目标的项数 / items with a numeric target
+             * @example 1
+             */
+            targetCount: number;
+            filedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 活动方案 / an activity plan */
+        PlanView: {
+            /** @example 7 */
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            status: components["schemas"]["PlanStatus"];
+            /** @example 118 */
+            orgId: string;
+            /** @example 渝中区妇女联合会 */
+            orgName: string;
+            /** @description 答复或随附的通知 / the notice it answers or is carried by */
+            notice?: components["schemas"]["NoticeRef"];
+            /** @description 答复通知时本单位的收文 / the org's receipt, for a filing */
+            receiptId?: string;
+            /**
+             * @description 备案单位（审核方）/ the org it is filed with (its reviewers)
+             * @example 1
+             */
+            reviewOrgId?: string;
+            /** @example 重庆市妇女联合会 */
+            reviewOrgName?: string;
+            title: string;
+            theme?: string;
+            periodStart?: components["schemas"]["LocalDate"];
+            periodEnd?: components["schemas"]["LocalDate"];
+            sections: components["schemas"]["PlanSection"][];
+            items: components["schemas"]["PlanItemView"][];
+            filedAt?: components["schemas"]["Instant"];
+            filedBy?: string;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 退回原因 / why it was returned */
+            returnReason?: string;
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["PlanAction"][];
+            /**
+             * Format: int32
+             * @description Version, also the ETag
+             */
+            version: number;
+        };
+        /**
          * @description RFC 9457 问题详情 / problem details. `code` is stable; `title` and `detail` follow Accept-Language.
          * @example {
          *       "type": "urn:jinguo:problem:org-code-taken",
@@ -1938,10 +2988,10 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发
+         * @description 收文操作 / receipt operation: SIGN 签收, FORWARD 转发, FILE_PLAN 填报活动方案（通知要求备案、本单位尚无方案）, REPORT 填写报送
          * @enum {string}
          */
-        ReceiptAction: "SIGN" | "FORWARD";
+        ReceiptAction: "SIGN" | "FORWARD" | "FILE_PLAN" | "REPORT";
         /** @description 一页收文 / a page of receipts */
         ReceiptPage: {
             items: components["schemas"]["ReceiptView"][];
@@ -1966,6 +3016,19 @@ export interface components {
             signedBy?: string;
             /** @description 本单位转发的通知 / this org's re-issue */
             forwardedNoticeId?: string;
+            /** @description 本单位的报送 / this org's package */
+            submissionId?: string;
+            /** @description 报送状态（DRAFT、SUBMITTED、ACCEPTED、RETURNED），未开始为空 / package status, empty before one exists */
+            reportStatus?: string;
+            /** @description 本单位答复该通知的活动方案 / the org's plan in answer to the notice */
+            planId?: string;
+            /**
+             * @description 方案备案状态（未备案时为空）/ plan filing status, none before filing
+             * @enum {string}
+             */
+            planStatus?: "FILED" | "ACKNOWLEDGED" | "RETURNED";
+            /** @description 本单位被免报的原因 / why the org is exempt */
+            exemptReason?: string;
             /** @description 调用者现在可执行的操作 / what the caller may do now */
             actions: components["schemas"]["ReceiptAction"][];
             /** Format: int32 */
@@ -2147,6 +3210,21 @@ export interface components {
             };
         };
         /**
+         * @description 审核决定 / decision: ACCEPT 采用, RETURN 退回
+         * @enum {string}
+         */
+        ReviewDecision: "ACCEPT" | "RETURN";
+        /** @description 审核：采用整包，或退回并说明原因（可逐条说明）/ accept the package, or return it with a reason (per entry too) */
+        ReviewRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            /**
+             * @description 退回原因（退回时必填）/ required to return
+             * @example 请补充活动总结
+             */
+            reason?: string;
+            entries?: components["schemas"]["EntryVerdict"][];
+        };
+        /**
          * @description 成员角色 / member role: ORG_ADMIN 管理员, EDITOR 编辑, REVIEWER 审核, VIEWER 查看
          * @enum {string}
          */
@@ -2154,6 +3232,177 @@ export interface components {
         /** @description 下级排序 / the new order of some or all children */
         SiblingOrder: {
             childIds: string[];
+        };
+        /** @description 一项活动，按调用者看到的最上一级报送：汇总上报的活动显示为上报到所选范围的那一份 / an activity as the highest package in view reports it: a rolled-up activity appears once, as it reached the chosen branch */
+        StatsActivity: {
+            /**
+             * @description 活动条目 id / the entry
+             * @example 907
+             */
+            id: string;
+            /**
+             * @description 所在报送 / its package
+             * @example 311
+             */
+            submissionId: string;
+            /** @example “巾帼心向党”主题宣讲进社区 */
+            title: string;
+            /** @example 2026-03-06 */
+            heldOn: components["schemas"]["LocalDate"];
+            /** @example 2026-03-08 */
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑街道新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            /**
+             * @description 举办单位 / the org that held it
+             * @example 911
+             */
+            originOrgId: string;
+            /** @example 解放碑街道妇女联合会 */
+            originOrgName: string;
+            /**
+             * @description 所属区县 / its district
+             * @example 渝中区妇女联合会
+             */
+            districtName: string;
+            /**
+             * @description 报送单位 / the org whose package carries it
+             * @example 120
+             */
+            reporterOrgId: string;
+            /** @example 渝中区妇女联合会 */
+            reporterOrgName: string;
+            notice: components["schemas"]["StatsNoticeRef"];
+            /** @description 所在报送的状态 / its package's status */
+            status: components["schemas"]["SubmissionStatus"];
+            featured: boolean;
+        };
+        /** @description 活动列表的一页 / a page of activities */
+        StatsActivityPage: {
+            items: components["schemas"]["StatsActivity"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 一组活动的数字。每项活动只计一次：汇总上报的副本不重复计数 / the figures of a set of activities; every activity counts once, however many times it was rolled up */
+        StatsFigures: {
+            /**
+             * Format: int64
+             * @description 活动场次 / activities held
+             * @example 128
+             */
+            activities: number;
+            /**
+             * Format: int64
+             * @description 参与人次 / participants
+             * @example 15360
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @description 报送份数：含这些活动的报送（含汇总上报的）/ packages reporting these activities (roll-ups included)
+             * @example 45
+             */
+            reports: number;
+            /**
+             * Format: int64
+             * @description 举办单位数 / orgs that held them
+             * @example 37
+             */
+            orgs: number;
+            /**
+             * Format: int64
+             * @description 精选活动 / featured activities
+             * @example 6
+             */
+            featured: number;
+        };
+        /** @description 一个分组的数字 / the figures of one group */
+        StatsGroup: {
+            /**
+             * @description 分组键：单位 id、组织类型、月份（yyyy-MM）或主题；无主题时为空 / the group: an org id, an org type, a month (yyyy-MM) or a theme; null for notices without a theme
+             * @example 2026-03
+             */
+            key?: string;
+            /**
+             * @description 单位分组的单位名称 / the org's name for org groups
+             * @example 渝中区妇女联合会
+             */
+            label?: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            activities: number;
+            /**
+             * Format: int64
+             * @example 1480
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            reports: number;
+        };
+        /** @description 活动所报送的通知 / the notice the activity was reported to */
+        StatsNoticeRef: {
+            /** @example 42 */
+            id: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @example 关于开展“三八”国际妇女节系列活动的通知 */
+            title: string;
+        };
+        /** @description 统计范围的单位 / the org whose branch is counted */
+        StatsOrgRef: {
+            /** @example 118 */
+            id: string;
+            /** @example 重庆市妇女联合会 */
+            name: string;
+            type: components["schemas"]["OrgType"];
+            /**
+             * Format: int32
+             * @description 树中深度，市妇联为 0 / depth in the tree, the root is 0
+             * @example 0
+             */
+            depth: number;
+        };
+        /**
+         * @description 统计哪些报送：SUBMITTED 已报送（待审核与已采用，不含草稿和被退回的），ACCEPTED 仅已采用 / which packages count: SUBMITTED every package sent and not returned (awaiting review or accepted), ACCEPTED accepted ones only
+         * @enum {string}
+         */
+        StatsStatus: "SUBMITTED" | "ACCEPTED";
+        /** @description 统计：合计与四种分组 / totals and the four groupings */
+        StatsView: {
+            org: components["schemas"]["StatsOrgRef"];
+            /** @example 2026-01-01 */
+            from?: components["schemas"]["LocalDate"];
+            /** @example 2026-12-31 */
+            to?: components["schemas"]["LocalDate"];
+            /**
+             * @description 只统计该通知及其各级转发 / this notice and its re-issues only
+             * @example 42
+             */
+            noticeId?: string;
+            status: components["schemas"]["StatsStatus"];
+            totals: components["schemas"]["StatsFigures"];
+            /** @description 按区县：举办单位在所选单位下一级的上级（市妇联看各区县，区县看各街道）；所选单位本身举办的归其自身；部室所发通知收到的外单位活动按与部室同级的上级分组。活动多者在前 / by district: the holding org's ancestor one level below the chosen org (the city sees districts, a district its townships); the chosen org's own activities group as itself; outside orgs answering a department's notices group by their ancestor at the department's level. Most activities first */
+            byDistrict: components["schemas"]["StatsGroup"][];
+            /** @description 按举办单位的组织类型 / by the holding org's type */
+            byOrgType: components["schemas"]["StatsGroup"][];
+            /** @description 按活动日期的月份（北京时间），升序 / by the month of the activity date (Asia/Shanghai), ascending */
+            byMonth: components["schemas"]["StatsGroup"][];
+            /** @description 按通知主题，活动多者在前 / by the notice's theme, most activities first */
+            byTheme: components["schemas"]["StatsGroup"][];
         };
         /** @description 已上传的文件 / an uploaded file */
         StoredFile: {
@@ -2167,25 +3416,185 @@ export interface components {
              */
             contentType: string;
             /**
+             * @description 类别 / what the file is
+             * @example DOCUMENT
+             */
+            kind: components["schemas"]["FileKind"];
+            /**
              * Format: int64
-             * @description 字节数 / bytes
+             * @description 字节数（图片为重新编码后的大小）/ bytes (of the re-encoded image for images)
              * @example 24576
              */
             size: number;
             /**
-             * @description SHA-256（十六进制）/ hex SHA-256 of the content
+             * @description SHA-256（十六进制），即下载内容的哈希 / hex SHA-256 of what is downloaded
              * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
              */
             sha256: string;
             /** @example 1 */
             ownerOrgId: string;
             uploadedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description 图片宽度（像素，已按拍摄方向摆正）/ image width in pixels, upright
+             * @example 4032
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @description 图片高度（像素）/ image height in pixels
+             * @example 3024
+             */
+            height?: number;
+            /** @description 有缩略图（GET /files/{id}/thumbnail 与 /preview）/ has a thumbnail (and a preview) */
+            hasThumbnail: boolean;
+        };
+        /**
+         * @description 报送操作 / package operation: UPDATE 编辑, SUBMIT 报送, REVIEW 审核, FEATURE 精选, INCLUDE 纳入下级条目（汇总上报）
+         * @enum {string}
+         */
+        SubmissionAction: "UPDATE" | "SUBMIT" | "DELETE" | "REVIEW" | "FEATURE" | "INCLUDE";
+        /** @description 对照报送要求的完成情况 / how the package meets the notice's required items */
+        SubmissionCompleteness: {
+            /** @description 对本单位类型的要求 / what is required of this org */
+            required: components["schemas"]["RequiredItems"];
+            /** Format: int32 */
+            entries: number;
+            /** Format: int32 */
+            photos: number;
+            /** Format: int32 */
+            videos: number;
+            /** Format: int32 */
+            articles: number;
+            /** Format: int32 */
+            links: number;
+            hasSummary: boolean;
+            /**
+             * @description 尚缺的项：entries、summary、photos、video、article、newMediaLink / what is missing
+             * @example [
+             *       "photos"
+             *     ]
+             */
+            missing: string[];
+        };
+        /** @description 报送中的一项活动 / an activity in a package */
+        SubmissionEntry: {
+            id: string;
+            /** @description 举办单位（汇总的条目为下级单位）/ the org that held it */
+            originOrgId: string;
+            originOrgName: string;
+            /** @description 汇总自的下级条目 / the subordinate's entry it includes */
+            sourceEntryId?: string;
+            planItemId?: string;
+            title: string;
+            /** @example 2022-03-10 */
+            heldOn: components["schemas"]["LocalDate"];
+            heldUntil?: components["schemas"]["LocalDate"];
+            location?: string;
+            /** Format: int32 */
+            participants?: number;
+            summary?: string;
+            media: components["schemas"]["EntryMedia"][];
+            reviewStatus: components["schemas"]["EntryReview"];
+            returnReason?: string;
+            /** @description 精选 / featured */
+            featured: boolean;
+        };
+        /** @description 报送内容；整体替换 / the package's content; an update replaces it whole */
+        SubmissionInput: {
+            /** @description 工作总结 / the written summary */
+            summary?: string;
+            entries?: components["schemas"]["EntryInput"][];
+        };
+        /** @description 一页报送 / a page of packages */
+        SubmissionPage: {
+            items: components["schemas"]["SubmissionSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 一次报送及其审核结果 / one submission and how it was reviewed */
+        SubmissionRevision: {
+            /** Format: int32 */
+            revision: number;
+            submittedAt: components["schemas"]["Instant"];
+            submittedBy: string;
+            late: boolean;
+            /** @description ACCEPTED 或 RETURNED；待审核时为空 / empty while pending */
+            decision?: string;
+            reason?: string;
+            /** @description 逐条退回原因 / reasons per entry */
+            entryReasons?: components["schemas"]["EntryVerdict"][];
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description 报送时的条目 / the entries as sent */
+            entries: components["schemas"]["SubmissionEntry"][];
         };
         /**
          * @description 报送状态 / package status: DRAFT 草稿, SUBMITTED 已报送（待审核）, ACCEPTED 已采用, RETURNED 已退回
          * @enum {string}
          */
         SubmissionStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        /** @description 报送列表中的一行 / a package in a list */
+        SubmissionSummary: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: int32 */
+            revision: number;
+            /** Format: int64 */
+            entries: number;
+            /** Format: int64 */
+            participants: number;
+            /** Format: int64 */
+            featured: number;
+            deadline?: components["schemas"]["OffsetDateTime"];
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            submittedAt?: components["schemas"]["Instant"];
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @description 报送 / a package */
+        SubmissionView: {
+            id: string;
+            notice: components["schemas"]["NoticeRef"];
+            orgId: string;
+            orgName: string;
+            receiptId: string;
+            status: components["schemas"]["SubmissionStatus"];
+            summary?: string;
+            /**
+             * Format: int32
+             * @description 已报送次数 / times submitted
+             */
+            revision: number;
+            /**
+             * @description 本单位的截止时间（含延期）/ the org's effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /** @description 首次报送时间 / first submitted */
+            firstSubmittedAt?: components["schemas"]["Instant"];
+            /** @description 最近一次报送 / last submitted */
+            submittedAt?: components["schemas"]["Instant"];
+            /** @description 首次报送晚于截止时间 / first submitted after the deadline */
+            late: boolean;
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            returnReason?: string;
+            entries: components["schemas"]["SubmissionEntry"][];
+            completeness: components["schemas"]["SubmissionCompleteness"];
+            /** @description 调用者现在可执行的操作 / what the caller may do now */
+            actions: components["schemas"]["SubmissionAction"][];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description 一个分支（parentOrgId 的直接下级）在其范围内的完成情况。self 为父单位本身的收文。 / Counts of one branch below parentOrgId; self is the parent org's own receipt. */
         TrackingBranch: {
             /** @example 118 */
@@ -2444,6 +3853,58 @@ export interface components {
              * @example 3
              */
             unread: number;
+        };
+        /** @description 一次分片上传及其进度；完成后 file 为已保存的文件 / a resumable upload and its progress; file is set once the last byte arrived and the file was stored */
+        Upload: {
+            /** @example 0b6f3c1e-6d1a-4c53-9d55-0d1c2f3a4b5c */
+            id: string;
+            /** @example 118 */
+            orgId: string;
+            /** @example 三八节活动视频.mp4 */
+            fileName: string;
+            /**
+             * Format: int64
+             * @description 文件总字节数 / total bytes
+             * @example 734003200
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @description 服务器已收到的字节数，下一分片从这里开始 / bytes received: where the next chunk starts
+             * @example 16777216
+             */
+            offset: number;
+            /**
+             * Format: int64
+             * @description 建议的分片字节数 / chunk size to send
+             * @example 8388608
+             */
+            chunkSize: number;
+            /** @description 未再收到分片时的过期时间 / expires when no chunk arrives before */
+            expiresAt: components["schemas"]["Instant"];
+            /** @description 完成后保存的文件 / the stored file, once complete */
+            file?: components["schemas"]["StoredFile"];
+        };
+        /** @description 开始一次分片（可续传）上传 / starts a resumable upload: what will be sent, for which org */
+        UploadStart: {
+            /**
+             * @description 文件所属单位 / owning org
+             * @example 118
+             */
+            orgId: string;
+            /** @example 三八节活动视频.mp4 */
+            fileName: string;
+            /**
+             * Format: int64
+             * @description 文件总字节数 / total bytes
+             * @example 734003200
+             */
+            size: number;
+            /**
+             * @description 客户端声称的类型，仅作参考：类型按内容识别 / the client's claim; the type is sniffed
+             * @example video/mp4
+             */
+            contentType?: string;
         };
     };
     responses: never;
@@ -2987,6 +4448,68 @@ export interface operations {
             };
         };
     };
+    getDashboard: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 单位 / the org
+                 * @example 120
+                 */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 不存在或不在调用者范围内 / orgId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     uploadFile: {
         parameters: {
             query: {
@@ -3045,7 +4568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 文件过大 / file too large */
+            /** @description 文件过大，或图片像素过多 / file too large, or an image with too many pixels */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,8 +4577,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 类型不允许或内容与扩展名不符 / type not accepted, or content not what the name says */
+            /** @description 类型不允许、内容与扩展名不符或图片格式无法解码 / type not accepted, content not what the name says, or an image format that cannot be decoded */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 图片无法解码（已损坏）/ the image does not decode */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFileLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLimits"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3167,6 +4746,154 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StoredFile"];
                 };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFilePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFileThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description 未变化 / not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 请求参数有误 / bad input */
             400: {
@@ -4561,6 +6288,77 @@ export interface operations {
             };
             /** @description 尚未到截止时间 / deadline not passed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportFeaturedPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 通知 / the notice
+                 * @example 42
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7243,6 +9041,2246 @@ export interface operations {
                 };
             };
             /** @description 上级已关闭 / parent closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description 只看报给本人所在单位备案的方案 / only plans filed with the caller's orgs */
+                filedTo?: boolean;
+                kind?: components["schemas"]["PlanKind"];
+                /** @description 答复或随附的通知 / the notice it answers or is carried by */
+                noticeId?: string;
+                /**
+                 * @description 方案所属单位 / the plan's org
+                 * @example 118
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 检索词 / search term
+                 * @example 姐妹驿站
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["PlanStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案或已确认 / filed or acknowledged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 所属单位或通知不可更改 / org or notice changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是草稿 / not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    filePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlanProgress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanProgress"];
+            };
+        };
+        responses: {
+            /** @description The plan with the item's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 方案未备案 / plan not filed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该项没有数量目标 / the item has no target */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待确认状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStatsActivities: {
+        parameters: {
+            query?: {
+                /** @description true 仅精选；false 仅非精选 / featured or not */
+                featured?: boolean;
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 活动名称包含 / title contains
+                 * @example 宣讲
+                 */
+                q?: string;
+                /** @description 1–200 */
+                size?: number;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportStatsActivities: {
+        parameters: {
+            query?: {
+                /** @description true 仅精选；false 仅非精选 / featured or not */
+                featured?: boolean;
+                /**
+                 * @description 活动日期起（含），yyyy-MM-dd / activities held on or after
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description 只统计回复该通知及其各级转发的报送 / answers to this notice and its re-issues
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 统计该单位的分支，缺省为调用者的最上级单位；范围外为 404 / the branch counted (default: the caller's top org); 404 outside the caller's subtree
+                 * @example 118
+                 */
+                orgId?: string;
+                /**
+                 * @description 活动名称包含 / title contains
+                 * @example 宣讲
+                 */
+                q?: string;
+                /** @description SUBMITTED（缺省）已报送；ACCEPTED 仅已采用 / SUBMITTED (default) or ACCEPTED only */
+                status?: components["schemas"]["StatsStatus"];
+                /**
+                 * @description 活动日期止（含），不早于 from / held on or before; not before from
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                /** @description false：只看 orgId 本单位，不含下级 / false: that org only, not its branch */
+                branch?: boolean;
+                /** @description 含精选条目 / with featured entries */
+                featured?: boolean;
+                /** @description true 逾期报送；false 按时报送 / late or on time */
+                late?: boolean;
+                /**
+                 * @description 回复该通知的 / answering this notice
+                 * @example 42
+                 */
+                noticeId?: string;
+                /**
+                 * @description 该单位及其下级 / this org's branch
+                 * @example 500103
+                 */
+                orgId?: string;
+                page?: number;
+                /**
+                 * @description 报送单位名称或通知文号、标题 / org name, notice number or title
+                 * @example 解放碑
+                 */
+                q?: string;
+                /** @description 只看待调用者审核的：已报送、回复调用者作为发文单位或收文部门的通知 / only packages awaiting the caller's review (as issuer or receiving department) */
+                reviewable?: boolean;
+                /** @description 1–200 */
+                size?: number;
+                status?: components["schemas"]["SubmissionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionInput"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送待审或已采用 / sent and awaiting review, or accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件、方案条目或下级条目不可用 / a file, planned activity or source entry not allowed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已报送过 / already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    featureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 报送未采用 / the package is not accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfeatureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncludableEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1–200 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncludablePage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在待审核状态 / not awaiting review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissionRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionRevision"][];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不在草稿或退回状态 / not a draft or returned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不满足报送要求 / required items missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadStart"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 超过该类文件的大小上限 / larger than allowed for its kind */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不接受的文件类型 / type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未完成的上传过多 / too many unfinished uploads */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 0b6f3c1e-6d1a-4c53-9d55-0d1c2f3a4b5c */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload */
+            200: {
+                headers: {
+                    /** @description 已收到的字节数 / bytes received */
+                    "Upload-Offset"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appendUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description 分片在文件中的起点（字节）/ where the chunk starts in the file
+                 * @example 8388608
+                 */
+                "Upload-Offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Appended (and stored when complete) */
+            200: {
+                headers: {
+                    /** @description 已收到的字节数 / bytes received */
+                    "Upload-Offset"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Upload-Offset 与已收到的字节数不符，或已完成 / offset is not the bytes received, or complete */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 分片过大或超出声明的大小；图片像素过大 / chunk too large or beyond the size; image too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内容与扩展名不符 / content is not what the name says */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 图片无法解码 / the image does not decode */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -198,3 +198,17 @@ export const MANUAL_REMINDER_KINDS = [
   'PLAN',
   'OVERDUE',
 ] as const satisfies readonly ReminderKind[]
+
+// ---- statistics and the dashboard ----
+export type StatsStatus = Schemas['StatsStatus']
+export type StatsView = Schemas['StatsView']
+export type StatsFigures = Schemas['StatsFigures']
+export type StatsGroup = Schemas['StatsGroup']
+export type StatsActivity = Schemas['StatsActivity']
+export type StatsActivityPage = Schemas['StatsActivityPage']
+export type Dashboard = Schemas['Dashboard']
+export type DashboardTodo = Schemas['DashboardTodo']
+export type DashboardItem = Schemas['DashboardItem']
+export type DashboardReview = Schemas['DashboardReview']
+export type DashboardReviewItem = Schemas['DashboardReviewItem']
+export type DashboardIssuedNotice = Schemas['DashboardIssuedNotice']

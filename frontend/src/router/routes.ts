@@ -75,8 +75,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   {
     path: 'stats',
     name: 'stats',
-    component: Placeholder,
-    meta: { nav: 'stats', icon: DataAnalysis, underConstruction: true },
+    component: () => import('@/views/stats/index.vue'),
+    meta: { nav: 'stats', icon: DataAnalysis },
   },
   {
     path: 'orgs',

@@ -23,7 +23,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/api/tracking', () => api)
 // ECharts draws on a canvas jsdom does not have; the chart's option is tested in data.spec.ts.
-vi.mock('vue-echarts', () => ({ default: { render: () => h('div') } }))
+vi.mock('@/components/charts/echarts', () => ({ VChart: { render: () => h('div') } }))
 
 const Blank = defineComponent({ render: () => h('div') })
 
