@@ -1,5 +1,16 @@
-import { expect, test, type Browser, type Page, type Response } from '@playwright/test'
-import { CITY, DISTRICT, TOWNSHIP, input, signIn, uniqueSuffix } from './support'
+import { expect, test, type Page, type Response } from '@playwright/test'
+import {
+  CITY,
+  DISTRICT,
+  TOWNSHIP,
+  api,
+  input,
+  newPage,
+  openFromInbox,
+  shanghaiNow,
+  signIn,
+  uniqueSuffix,
+} from './support'
 
 /**
  * The notices issue end to end, three users in their own browser contexts:
@@ -35,36 +46,11 @@ function startFlow() {
   Object.assign(flow, { suffix, title, forwardTitle: `关于转发《${title}》的通知` })
 }
 
-/** Shanghai wall clock 'YYYY-MM-DD HH:mm', `days` from now. */
-function shanghaiNow(days = 0): string {
-  const parts: Record<string, string> = {}
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  for (const p of format.formatToParts(new Date(Date.now() + days * 86_400_000))) parts[p.type] = p.value
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
-}
-
 /** A tiny PDF: the server sniffs the content, so it must start as one. */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
     'trailer<</Root 1 0 R>>\n%%EOF\n',
 )
-
-function api(method: string, pattern: RegExp): (r: Response) => boolean {
-  return (r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname)
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext()
-  return context.newPage()
-}
 
 /** Picks an issuer code in the open publish dialog (skipped when it is the only one, preselected). */
 async function publishWith(page: Page, code: string): Promise<Response> {
@@ -87,23 +73,6 @@ async function publishWith(page: Page, code: string): Promise<Response> {
   expect(answer.status()).toBe(200)
   await expect(dialog).toBeHidden()
   return answer
-}
-
-/** Searches the inbox for `q` and opens the receipt whose title is `rowTitle`. */
-async function openFromInbox(page: Page, q: string, rowTitle: string): Promise<void> {
-  await expect(page.getByTestId('page-inbox')).toBeVisible()
-  const searched = page.waitForResponse(
-    (r) => api('GET', /^\/api\/v1\/inbox$/)(r) && new URL(r.url()).searchParams.get('q') === q,
-  )
-  await input(page, 'inbox-search').fill(q)
-  await page.getByTestId('inbox-search-button').click()
-  expect((await searched).status()).toBe(200)
-  const rows = page.getByTestId('inbox-title')
-  await expect(rows).toHaveText([rowTitle])
-  const opened = page.waitForResponse(api('GET', /^\/api\/v1\/inbox\/[^/]+$/))
-  await rows.first().click()
-  expect((await opened).status()).toBe(200)
-  await expect(page.getByTestId('page-inbox-receipt')).toBeVisible()
 }
 
 test('市妇联 编辑 drafts a notice to the district federations and publishes it as 渝妇发', async ({

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rmdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, type Locator, type Page, type Response } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page, type Response } from '@playwright/test'
 
 /** Password of every demo user in deploy/keycloak/jinguo-realm.json. */
 export const DEMO_PASSWORD = 'jinguo2024'
@@ -184,4 +184,50 @@ export async function expandInTree(page: Page, code: string): Promise<void> {
     await item.locator(':scope > .el-tree-node__content .el-tree-node__expand-icon').click()
   }
   await expect(item).toHaveAttribute('aria-expanded', 'true')
+}
+
+// ---- shared by the flows ----------------------------------------------------------------------
+
+/** Shanghai wall clock 'YYYY-MM-DD HH:mm', `days` from now. */
+export function shanghaiNow(days = 0): string {
+  const parts: Record<string, string> = {}
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  for (const p of format.formatToParts(new Date(Date.now() + days * 86_400_000))) parts[p.type] = p.value
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
+
+/** Matches the answer of one API call (method and path pattern) for page.waitForResponse. */
+export function api(method: string, pattern: RegExp): (r: Response) => boolean {
+  return (r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname)
+}
+
+/** A page in a browser context of its own (its own sign-in). */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext()
+  return context.newPage()
+}
+
+/** Searches the inbox for `q` and opens the receipt whose title is `rowTitle`. */
+export async function openFromInbox(page: Page, q: string, rowTitle: string): Promise<void> {
+  await expect(page.getByTestId('page-inbox')).toBeVisible()
+  const searched = page.waitForResponse(
+    (r) => api('GET', /^\/api\/v1\/inbox$/)(r) && new URL(r.url()).searchParams.get('q') === q,
+  )
+  await input(page, 'inbox-search').fill(q)
+  await page.getByTestId('inbox-search-button').click()
+  expect((await searched).status()).toBe(200)
+  const rows = page.getByTestId('inbox-title')
+  await expect(rows).toHaveText([rowTitle])
+  const opened = page.waitForResponse(api('GET', /^\/api\/v1\/inbox\/[^/]+$/))
+  await rows.first().click()
+  expect((await opened).status()).toBe(200)
+  await expect(page.getByTestId('page-inbox-receipt')).toBeVisible()
 }

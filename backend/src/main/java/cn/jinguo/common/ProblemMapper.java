@@ -152,6 +152,17 @@ public class ProblemMapper {
             if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return problem(409, "CONFLICT", messages.get(Messages.locale(headers), "CONFLICT"), null, headers, uri);
             }
+            // A date or number the database cannot hold (year 300000, say) that no check caught: the input's fault.
+            if (c instanceof java.sql.SQLException sql
+                    && ("22008".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState()))) {
+                return problem(
+                        400,
+                        "VALUE_OUT_OF_RANGE",
+                        messages.get(Messages.locale(headers), "VALUE_OUT_OF_RANGE"),
+                        null,
+                        headers,
+                        uri);
+            }
         }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());

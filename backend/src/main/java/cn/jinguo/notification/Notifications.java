@@ -6,6 +6,8 @@ import cn.jinguo.account.Role;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +35,9 @@ public class Notifications {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     Caller caller;
@@ -93,10 +98,6 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public int toOrgMembers(
             long orgId, Permission permission, String kind, String title, String body, Long noticeId, Long receiptId) {
-        List<String> roles = Arrays.stream(Role.values())
-                .filter(r -> r.permissions().contains(permission))
-                .map(Role::name)
-                .toList();
         return em.createNativeQuery(
                         """
                         insert into notification (account_id, kind, notice_id, receipt_id, title, body)
@@ -109,28 +110,71 @@ public class Notifications {
                 .setParameter("title", cut(title, 300))
                 .setParameter("body", cut(body, 500))
                 .setParameter("org", orgId)
-                .setParameter("roles", roles)
+                .setParameter("roles", rolesHolding(permission))
                 .executeUpdate();
     }
 
+    /** A message for the members of one org; see {@link #toOrgMembers(List, Permission, String)}. */
+    public record OrgMessage(long orgId, Long noticeId, String title, String body) {}
+
     /**
-     * Every enabled member of the org gets one about the plan (filed with the org, or the org's own plan reviewed): a
-     * single insert, whatever the count.
+     * Each message to every enabled member of its org whose role holds {@code permission} (e.g. escalations, one per
+     * parent org): a single insert for the whole batch, the messages passed as one JSON array.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int planToOrg(long orgId, long planId, Long noticeId, String kind, String title, String body) {
+    public int toOrgMembers(List<OrgMessage> messages, Permission permission, String kind) {
+        if (messages.isEmpty()) return 0;
+        List<OrgMessage> rows = messages.stream()
+                .map(m -> new OrgMessage(m.orgId(), m.noticeId(), cut(m.title(), 300), cut(m.body(), 500)))
+                .toList();
+        String array;
+        try {
+            array = json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return em.createNativeQuery(
+                        """
+                        insert into notification (account_id, kind, notice_id, title, body)
+                        select distinct on (m.account_id, x."orgId", x."noticeId") m.account_id, :kind, x."noticeId",
+                               x.title, x.body
+                        from jsonb_to_recordset(cast(:rows as jsonb))
+                                 as x("orgId" bigint, "noticeId" bigint, title text, body text)
+                        join membership m on m.org_id = x."orgId" join account a on a.id = m.account_id
+                        where m.role in (:roles) and a.enabled""")
+                .setParameter("kind", kind)
+                .setParameter("rows", array)
+                .setParameter("roles", rolesHolding(permission))
+                .executeUpdate();
+    }
+
+    private static List<String> rolesHolding(Permission permission) {
+        return Arrays.stream(Role.values())
+                .filter(r -> r.permissions().contains(permission))
+                .map(Role::name)
+                .toList();
+    }
+
+    /**
+     * Every enabled member of the org whose role holds {@code permission} gets one about the plan (filed with the org:
+     * those who follow it up; the org's own plan reviewed: its plan writers): a single insert, whatever the count.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int planToOrg(
+            long orgId, Permission permission, long planId, Long noticeId, String kind, String title, String body) {
         return em.createNativeQuery(
                         """
                         insert into notification (account_id, kind, notice_id, plan_id, title, body)
                         select distinct m.account_id, :kind, cast(:notice as bigint), :plan, :title, :body
                         from membership m join account a on a.id = m.account_id
-                        where m.org_id = :org and a.enabled""")
+                        where m.org_id = :org and m.role in (:roles) and a.enabled""")
                 .setParameter("kind", kind)
                 .setParameter("notice", noticeId)
                 .setParameter("plan", planId)
                 .setParameter("title", cut(title, 300))
                 .setParameter("body", cut(body, 500))
                 .setParameter("org", orgId)
+                .setParameter("roles", rolesHolding(permission))
                 .executeUpdate();
     }
 

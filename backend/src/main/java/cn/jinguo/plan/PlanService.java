@@ -249,8 +249,10 @@ public class PlanService {
             if (p.receipt.planFiledAt == null) p.receipt.planFiledAt = now;
         }
         em.flush();
+        // those who follow the notice up (reviewers, editors, admins), not its viewers
         notifications.planToOrg(
                 reviewer.id,
+                Permission.TRACKING_MANAGE,
                 p.id,
                 p.notice == null ? null : p.notice.id,
                 "PLAN_FILED",
@@ -275,6 +277,7 @@ public class PlanService {
         review(p, PlanStatus.ACKNOWLEDGED, null);
         notifications.planToOrg(
                 p.org.id,
+                Permission.PLAN_WRITE,
                 p.id,
                 p.notice == null ? null : p.notice.id,
                 "PLAN_ACKNOWLEDGED",
@@ -300,6 +303,7 @@ public class PlanService {
         review(p, PlanStatus.RETURNED, reason);
         notifications.planToOrg(
                 p.org.id,
+                Permission.PLAN_WRITE,
                 p.id,
                 p.notice == null ? null : p.notice.id,
                 "PLAN_RETURNED",

@@ -1,5 +1,6 @@
 package cn.jinguo.stats;
 
+import cn.jinguo.common.Downloads;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

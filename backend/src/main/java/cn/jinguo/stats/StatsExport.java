@@ -1,6 +1,7 @@
 package cn.jinguo.stats;
 
 import cn.jinguo.common.BusinessTime;
+import cn.jinguo.common.Downloads;
 import cn.jinguo.media.FileStore;
 import cn.jinguo.stats.StatsDtos.Activity;
 import cn.jinguo.stats.StatsQueries.Medium;
@@ -92,13 +93,9 @@ public class StatsExport {
 
     private Export workbook(
             Stream<Activity> rows, List<Column> columns, String title, Map<String, String> about, String fileName) {
-        Path file;
-        try {
-            file = Files.createTempFile("jinguo-stats-", ".xlsx");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        Path file = Downloads.tempFile("stats", ".xlsx");
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        try (wb;
                 OutputStream out = Files.newOutputStream(file);
                 rows) {
             CellStyle bold = wb.createCellStyle();
@@ -146,13 +143,14 @@ public class StatsExport {
             info.setColumnWidth(0, 12 * 256);
             info.setColumnWidth(1, 60 * 256);
             wb.write(out);
-            wb.dispose(); // the window's temporary files
         } catch (IOException e) {
-            deleteQuietly(file);
+            Downloads.deleteQuietly(file);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            deleteQuietly(file);
+            Downloads.deleteQuietly(file);
             throw e;
+        } finally {
+            wb.dispose(); // the window's temporary files, which close() leaves behind
         }
         return new Export(file, safe(fileName));
     }
@@ -229,7 +227,7 @@ public class StatsExport {
             zip.write(links.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } finally {
-            deleteQuietly(pack.workbook());
+            Downloads.deleteQuietly(pack.workbook());
         }
     }
 
@@ -258,13 +256,5 @@ public class StatsExport {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\t\\r\\n]+", " ");
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temporary file
-        }
     }
 }

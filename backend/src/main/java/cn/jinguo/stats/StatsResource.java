@@ -1,5 +1,6 @@
 package cn.jinguo.stats;
 
+import cn.jinguo.common.Downloads;
 import cn.jinguo.common.Paging;
 import cn.jinguo.stats.StatsDtos.ActivityPage;
 import cn.jinguo.stats.StatsDtos.StatsStatus;
@@ -123,6 +124,7 @@ public class StatsResource {
             @QueryParam("q") @Parameter(description = "活动名称包含 / title contains", example = "宣讲") String q,
             @QueryParam("featured") @Parameter(description = "true 仅精选；false 仅非精选 / featured or not")
                     Boolean featured) {
-        return Downloads.file(service.exportActivities(filters.filter(), q, featured), StatsExport.XLSX);
+        StatsExport.Export export = service.exportActivities(filters.filter(), q, featured);
+        return Downloads.file(export.file(), export.fileName(), StatsExport.XLSX);
     }
 }

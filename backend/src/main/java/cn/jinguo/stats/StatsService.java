@@ -153,12 +153,16 @@ public class StatsService {
         return em.find(Org.class, Long.parseLong(ids[ids.length - 1]));
     }
 
-    /** A notice the caller may read: its issuing side, or (once published) a recipient in its subtree. */
+    /**
+     * A notice the caller may read: a draft by its issuer's subtree alone (as NoticeService.readable has it), a
+     * published one by its issuing side or a recipient in the caller's subtree.
+     */
     Notice readable(String id) {
         Long key = Ids.parseOrNull(id);
         Notice n = key == null ? null : em.find(Notice.class, key);
-        if (n == null || !(issuerSide(n) || (n.status != NoticeStatus.DRAFT && receivedInScope(n))))
-            throw ApiException.notFound("NOTICE_NOT_FOUND", id);
+        boolean visible = n != null
+                && (n.status == NoticeStatus.DRAFT ? scope.covers(n.issuer.path) : issuerSide(n) || receivedInScope(n));
+        if (!visible) throw ApiException.notFound("NOTICE_NOT_FOUND", id);
         return n;
     }
 

@@ -142,19 +142,18 @@ public class ReminderJob {
             Map<List<Long>, List<Sent>> byParent = sent.stream()
                     .collect(Collectors.groupingBy(
                             s -> List.of(s.noticeId(), s.targetOrgId()), LinkedHashMap::new, Collectors.toList()));
+            // The parent's supervisors, not every member: an escalation asks someone to chase.
+            List<Notifications.OrgMessage> messages = new ArrayList<>();
             byParent.forEach((key, group) -> {
                 List<String> names = new ArrayList<>();
                 group.forEach(s -> names.add(s.orgName() + "（逾期 " + s.days() + " 天）"));
-                // The parent's supervisors, not every member: an escalation asks someone to chase.
-                notifications.toOrgMembers(
+                messages.add(new Notifications.OrgMessage(
                         key.get(1),
-                        Permission.TRACKING_MANAGE,
-                        "REMINDER_ESCALATION",
-                        "下级单位逾期未报送：" + group.get(0).noticeTitle(),
-                        "以下单位逾期未报送，请督促：" + String.join("、", names),
                         key.get(0),
-                        null);
+                        "下级单位逾期未报送：" + group.get(0).noticeTitle(),
+                        "以下单位逾期未报送，请督促：" + String.join("、", names)));
             });
+            notifications.toOrgMembers(messages, Permission.TRACKING_MANAGE, "REMINDER_ESCALATION");
             return;
         }
         Map<List<Long>, List<Sent>> groups = sent.stream()

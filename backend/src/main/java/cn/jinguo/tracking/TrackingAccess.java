@@ -64,8 +64,11 @@ public class TrackingAccess {
                         .orElse(null);
         if (n == null) throw ApiException.notFound("NOTICE_NOT_FOUND", noticeId);
         boolean issuerSide = issuerSide(n);
-        if (!issuerSide && (n.status == NoticeStatus.DRAFT || !receivesInScope(n)))
-            throw ApiException.notFound("NOTICE_NOT_FOUND", noticeId);
+        // A draft is its issuer's alone (as NoticeService.readable has it): up the re-issue chain, it does not exist.
+        boolean visible = n.status == NoticeStatus.DRAFT
+                ? scope.unrestricted() || scope.covers(n.issuer.path)
+                : issuerSide || receivesInScope(n);
+        if (!visible) throw ApiException.notFound("NOTICE_NOT_FOUND", noticeId);
         if (n.status == NoticeStatus.DRAFT) throw ApiException.conflict("TRACKING_NOTICE_DRAFT", n.title);
         boolean manage = scope.actsFor(n.issuer.id, Permission.TRACKING_MANAGE)
                 || (n.receivingOrgId != null && scope.actsFor(n.receivingOrgId, Permission.TRACKING_MANAGE));

@@ -1,6 +1,7 @@
 package cn.jinguo.tracking;
 
 import cn.jinguo.common.BusinessTime;
+import cn.jinguo.common.Downloads;
 import cn.jinguo.org.FederationLevel;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgType;
@@ -143,13 +144,9 @@ public class TrackingExport {
             List<Column> columns,
             Stream<Row> rows,
             java.util.function.Consumer<SXSSFWorkbook> more) {
-        Path file;
-        try {
-            file = Files.createTempFile("jinguo-tracking-", ".xlsx");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        Path file = Downloads.tempFile("tracking", ".xlsx");
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        try (wb;
                 OutputStream out = Files.newOutputStream(file);
                 rows) {
             CellStyle bold = wb.createCellStyle();
@@ -183,13 +180,14 @@ public class TrackingExport {
             });
             more.accept(wb);
             wb.write(out);
-            wb.dispose(); // the window's temporary files
         } catch (IOException e) {
-            deleteQuietly(file);
+            Downloads.deleteQuietly(file);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            deleteQuietly(file);
+            Downloads.deleteQuietly(file);
             throw e;
+        } finally {
+            wb.dispose(); // the window's temporary files, which close() leaves behind
         }
         String name = (t.notice().docNumber == null ? t.notice().title : t.notice().docNumber) + "-" + title + ".xlsx";
         return new Export(file, name.replaceAll("[\\\\/:*?\"<>|]", "_"));
@@ -249,13 +247,5 @@ public class TrackingExport {
             cell.setCellStyle(dateTime);
         } else if (value instanceof Number number) cell.setCellValue(number.doubleValue());
         else cell.setCellValue(value.toString());
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temporary file
-        }
     }
 }

@@ -126,7 +126,7 @@ final class TrackingQueries {
                 planRequired
                         ? E + " and (r.plan_status is null or r.plan_status = 'RETURNED') and r.submitted_at is null"
                         : "1 = 0";
-            case PLAN_FILED -> "r.plan_status in ('FILED', 'ACKNOWLEDGED')";
+            case PLAN_FILED -> E + " and r.plan_status in ('FILED', 'ACKNOWLEDGED')";
             case MISSING -> E + " and r.submitted_at is null";
             case OVERDUE -> E + " and r.submitted_at is null and r.deadline < :now";
             case SUBMITTED -> E + " and r.submitted_at is not null";
@@ -163,6 +163,7 @@ final class TrackingQueries {
                         + " (select max(m.sent_at) from reminder m where m.receipt_id = p.id) from (" + page
                         + ") p order by p.code, p.id"));
         if (limit >= 0) query.setParameter("limit", limit).setParameter("offset", offset);
+        else query.setHint("org.hibernate.fetchSize", 500); // an export streams its rows instead of holding them all
         return ((Stream<Object[]>) query.getResultStream()).map(Row::of);
     }
 

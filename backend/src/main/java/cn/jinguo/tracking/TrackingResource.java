@@ -1,5 +1,6 @@
 package cn.jinguo.tracking;
 
+import cn.jinguo.common.Downloads;
 import cn.jinguo.common.Paging;
 import cn.jinguo.tracking.TrackingDtos.Branches;
 import cn.jinguo.tracking.TrackingDtos.Filter;
@@ -16,10 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -176,17 +173,6 @@ public class TrackingResource {
 
     /** Sends the written workbook and deletes it afterwards. */
     static Response download(TrackingExport.Export file) {
-        StreamingOutput body = out -> {
-            try {
-                Files.copy(file.file(), out);
-            } finally {
-                Files.deleteIfExists(file.file());
-            }
-        };
-        String encoded =
-                URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(body, TrackingExport.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"tracking.xlsx\"; filename*=UTF-8''" + encoded)
-                .build();
+        return Downloads.file(file.file(), file.fileName(), TrackingExport.XLSX);
     }
 }

@@ -4,17 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +33,7 @@ class TrackingBenchmark {
     @Test
     void trackingOfANoticeToFiveThousandRecipients() {
         ReportData.Generated data = ReportData.ensure(ds);
-        // a token that outlives the run (the test tokens expire after five minutes)
-        String city = Jwt.preferredUserName("city_admin")
-                .issuer(cn.jinguo.support.Api.ISSUER)
-                .audience(cn.jinguo.support.Api.AUDIENCE)
-                .subject("city_admin")
-                .claim("realm_access", Map.of("roles", List.of()))
-                .expiresIn(7200)
-                .sign();
+        String city = Bench.token("city_admin");
         String big = "/api/v1/notices/" + data.bigNoticeId() + "/tracking";
         Random random = new Random(11);
         explain(data);
@@ -126,18 +114,10 @@ class TrackingBenchmark {
     }
 
     private static void get(String token, String path) {
-        given().auth().oauth2(token).get(path).then().statusCode(200);
+        Bench.get(token, path);
     }
 
-    /** The SQL statements one request issues (Hibernate statistics; "n/a" unless `make bench` turned them on). */
     private void statements(String what, String token, String path) {
-        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
-        get(token, path); // warm: the caller's account is cached per request anyway
-        stats.clear();
-        get(token, path);
-        System.out.printf(
-                "BENCH SQL statements per request, %-30s %s%n",
-                what + ":",
-                stats.isStatisticsEnabled() ? Long.toString(stats.getPrepareStatementCount()) : "n/a (statistics off)");
+        Bench.statements(emf, what, token, path);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.support.DemoOrgs;
+import cn.jinguo.support.Reports;
 import cn.jinguo.tracking.TrackingDtos.ReminderKind;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,6 +78,7 @@ class ReminderTest {
                                 "escalateAfterDays",
                                 2)));
         long n = Long.parseLong(id);
+        Reports.member(ds, "district_viewer", DemoOrgs.DISTRICT, "VIEWER"); // a member without tracking:manage
         List<String> townships = f.recipientCodes(id);
         String exempt = townships.get(townships.size() - 1);
         String submitted = townships.get(townships.size() - 2);
@@ -126,6 +128,9 @@ class ReminderTest {
         assertEquals(0, day2.get(ReminderKind.OVERDUE));
         assertEquals(open, day2.get(ReminderKind.ESCALATION));
         assertEquals(1, notificationsOf("district_admin", id, "REMINDER_ESCALATION"), "one per parent and notice");
+        // to those who can chase (tracking:manage), not to the parent's viewers nor to the late orgs themselves
+        assertEquals(0, notificationsOf("district_viewer", id, "REMINDER_ESCALATION"));
+        assertEquals(0, notificationsOf("township_admin", id, "REMINDER_ESCALATION"));
         assertTrue(f.count(
                         "select count(*) from notification n join account a on a.id = n.account_id where a.username ="
                                 + " 'district_admin' and n.notice_id = ? and n.kind = 'REMINDER_ESCALATION' and n.body like ?",

@@ -258,6 +258,22 @@ class TrackingScopeTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        // while the re-issue is a draft it is 渝中's alone: up the chain it does not exist (no title leaks in a 409)
+        as("dept_editor")
+                .get("/api/v1/notices/" + reissue + "/tracking")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOTICE_NOT_FOUND"));
+        as("dept_editor").get("/api/v1/stats?noticeId=" + reissue).then().statusCode(404);
+        as("dept_editor")
+                .get("/api/v1/notices/" + reissue + "/featured-pack")
+                .then()
+                .statusCode(404);
+        as("district_admin")
+                .get("/api/v1/notices/" + reissue + "/tracking")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("TRACKING_NOTICE_DRAFT"));
         as("district_admin")
                 .body(Map.of("issuerCodeId", Notices.issuerCode("district_admin", f.org(DemoOrgs.DISTRICT))))
                 .post("/api/v1/notices/" + reissue + "/publish")
@@ -291,6 +307,18 @@ class TrackingScopeTest {
                 .then()
                 .statusCode(400);
         as("city_admin").get("/api/v1/notices/nope/tracking").then().statusCode(404);
+        // a year no database can hold is the input's fault, and changes nothing
+        String receipt = f.receipt(id, DemoOrgs.DISTRICT);
+        as("city_admin")
+                .body(Map.of("deadline", "+300000-01-01T17:00:00+08:00", "reason", "年份写错"))
+                .post("/api/v1/notices/" + id + "/receipts/" + receipt + "/extension")
+                .then()
+                .statusCode(400);
+        assertEquals(
+                0,
+                f.count(
+                        "select count(*) from receipt where id = ? and extension_reason is not null",
+                        Long.parseLong(receipt)));
         as("city_admin")
                 .get("/api/v1/notices/" + id + "/tracking?orgId=x")
                 .then()
