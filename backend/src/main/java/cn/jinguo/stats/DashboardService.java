@@ -70,7 +70,8 @@ public class DashboardService {
                         from receipt r join notice n on n.id = r.notice_id join org i on i.id = n.issuer_org_id
                         left join activity_plan p on p.receipt_id = r.id
                         where r.org_id = :org and (r.plan_status is null or r.plan_status = 'RETURNED')
-                          and r.exempt_reason is null and n.plan_required and n.status = 'PUBLISHED'""",
+                          and r.exempt_reason is null and r.submitted_at is null and n.plan_required
+                          and n.status = 'PUBLISHED'""",
                         org,
                         now),
                 todo(
