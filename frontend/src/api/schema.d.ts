@@ -1512,6 +1512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/submissions/{id}/plan-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可对应的方案活动 / planned activities to link
+         * @description 报送条目可对应（planItemId）的活动方案条目：本单位各方案的条目，以及通知随附的发文单位方案的条目；通知随附的方案在前，再按方案、条目顺序，最多 500 项，不分页。能查看该报送即可调用；本单位及上级以外的查看者（发文单位一侧）只得到报送中已对应的条目。 / The plan items an entry may name as planItemId: items of the org's own plans and of the plan the notice carries (the issuer's); that plan first, then by plan and item position, at most 500 items, not paged. Whoever reads the package may call it; readers outside the org's subtree (the issuer's side) get only the items its entries name.
+         */
+        get: operations["listSubmissionPlanItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}/review": {
         parameters: {
             query?: never;
@@ -2794,6 +2814,41 @@ export interface components {
              * @example 家
              */
             targetUnit?: string;
+        };
+        /** @description 报送条目可对应的活动方案条目（活动或带数量目标的工作）及其所属方案 / a planned activity (or work item with a numeric target) an entry may realise, with its plan */
+        PlanItemRef: {
+            /** @example 302 */
+            id: string;
+            /** @example 打造示范型姐妹驿站 */
+            title: string;
+            /**
+             * @description 所属板块（小标题）/ section heading
+             * @example （五）夯实基础，持续强化自身建设不停步
+             */
+            section?: string;
+            /** @example 2024-01-01 */
+            startsOn?: components["schemas"]["LocalDate"];
+            /** @example 2026-12-31 */
+            endsOn?: components["schemas"]["LocalDate"];
+            /**
+             * @description 数量目标 / numeric target
+             * @example 50
+             */
+            targetValue?: number;
+            /** @example 家 */
+            targetUnit?: string;
+            /**
+             * @description 已完成 / achieved so far
+             * @example 32
+             */
+            progressValue?: number;
+            /** @example 7 */
+            planId: string;
+            /** @example 解放碑街道妇联2024年工作计划 */
+            planTitle: string;
+            planStatus: components["schemas"]["PlanStatus"];
+            /** @description ISSUER 为通知随附的发文单位方案，其余为本单位的方案 / ISSUER: the plan the notice carries; otherwise one of the org's own */
+            planKind: components["schemas"]["PlanKind"];
         };
         /** @description 方案中的一项 / a planned activity or work item */
         PlanItemView: {
@@ -10726,6 +10781,68 @@ export interface operations {
                 };
             };
             /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubmissionPlanItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 报送 id / the package
+                 * @example 31
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 报送不存在或不在调用者范围内 / package not found or outside the caller's scope */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { api, quiet, unwrap } from './client'
 import { ApiError, toProblem } from './problem'
 import type {
   IncludablePage,
+  PlanItemRef,
   ReviewRequest,
   SubmissionInput,
   SubmissionPage,
@@ -151,4 +152,12 @@ export async function fetchIncludable(id: string, page = 0, size = 50): Promise<
       params: { path: { id }, query: { page, size } },
     }),
   )
+}
+
+/**
+ * The planned activities the package's entries may realise (the notice's plan first, then the org's own); for
+ * readers on the issuer's side, those its entries name. One list, not paged.
+ */
+export async function fetchPlanItems(id: string): Promise<PlanItemRef[]> {
+  return unwrap(api.GET('/api/v1/submissions/{id}/plan-items', { params: { path: { id } } }))
 }

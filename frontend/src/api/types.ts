@@ -138,6 +138,7 @@ export type MediaKind = Schemas['MediaKind']
 export type ReviewRequest = Schemas['ReviewRequest']
 export type IncludableEntry = Schemas['IncludableEntry']
 export type IncludablePage = Schemas['IncludablePage']
+export type PlanItemRef = Schemas['PlanItemRef']
 
 export const SUBMISSION_STATUSES = [
   'DRAFT',

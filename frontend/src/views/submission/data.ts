@@ -3,6 +3,8 @@ import type {
   EntryReview,
   IncludableEntry,
   MediaInput,
+  PlanItemRef,
+  PlanKind,
   Problem,
   ReviewRequest,
   SubmissionAction,
@@ -409,4 +411,52 @@ export function returnedEntries(view: SubmissionView): { id: string; title: stri
   return view.entries
     .filter((e) => e.reviewStatus === 'RETURNED')
     .map((e) => ({ id: e.id, title: e.title, reason: e.returnReason ?? '' }))
+}
+
+// ---- the planned activity an entry realises (对应方案活动) ----
+
+/** The items of one plan, in the order the server gave them. */
+export interface PlanItemGroup {
+  planId: string
+  planTitle: string
+  planKind: PlanKind
+  items: PlanItemRef[]
+}
+
+/** What every entry card of a page picks from: loaded once per package. */
+export interface PlanItemOptions {
+  groups: PlanItemGroup[]
+  byId: ReadonlyMap<string, PlanItemRef>
+  loading: boolean
+  failed: boolean
+}
+
+/** Items grouped by plan; plans and items keep the server's order (the notice's plan first). */
+export function planItemGroups(items: readonly PlanItemRef[]): PlanItemGroup[] {
+  const groups = new Map<string, PlanItemGroup>()
+  for (const item of items) {
+    let group = groups.get(item.planId)
+    if (!group) {
+      group = { planId: item.planId, planTitle: item.planTitle, planKind: item.planKind, items: [] }
+      groups.set(item.planId, group)
+    }
+    group.items.push(item)
+  }
+  return [...groups.values()]
+}
+
+export function planItemOptions(
+  items: readonly PlanItemRef[],
+  state: { loading?: boolean; failed?: boolean } = {},
+): PlanItemOptions {
+  return {
+    groups: planItemGroups(items),
+    byId: new Map(items.map((i) => [i.id, i])),
+    loading: state.loading ?? false,
+    failed: state.failed ?? false,
+  }
+}
+
+export function hasTarget(item: Pick<PlanItemRef, 'targetValue'>): boolean {
+  return item.targetValue !== undefined && item.targetValue !== null
 }

@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import {
   deleteSubmission,
+  fetchPlanItems,
   fetchSubmission,
   reviewSubmission,
   setEntryFeatured,
@@ -9,13 +10,14 @@ import {
   type VersionedSubmission,
 } from '@/api/submission'
 import { ApiError, problemMessage } from '@/api/problem'
-import type { ReviewRequest, SubmissionView } from '@/api/types'
+import type { PlanItemRef, ReviewRequest, SubmissionView } from '@/api/types'
 import {
   actionSet,
   formFromSubmission,
   isPlacedField,
   keepKeys,
   missingFromProblem,
+  planItemOptions,
   snapshot,
   submissionFieldErrors,
   toInput,
@@ -48,6 +50,42 @@ export function useSubmission() {
   const dirty = computed(() => snapshot(form.value) !== saved.value)
   const actions = computed(() => actionSet(view.value))
 
+  /** The planned activities the entries may realise, loaded once per package for all its entry cards. */
+  const planItemList = shallowRef<PlanItemRef[]>([])
+  const planItemsLoading = ref(false)
+  const planItemsFailed = ref(false)
+  let planItemsOf: string | null = null
+  const planItems = computed(() =>
+    planItemOptions(planItemList.value, {
+      loading: planItemsLoading.value,
+      failed: planItemsFailed.value,
+    }),
+  )
+
+  /** Needed to edit, or to name the items the entries realise; not for a read-only package without links. */
+  async function loadPlanItems(submission: SubmissionView): Promise<void> {
+    const id = submission.id
+    const needed =
+      submission.actions.includes('UPDATE') || submission.entries.some((e) => Boolean(e.planItemId))
+    if (planItemsOf === id || !needed) return
+    planItemsOf = id
+    planItemList.value = []
+    planItemsFailed.value = false
+    planItemsLoading.value = true
+    try {
+      const items = await fetchPlanItems(id)
+      if (planItemsOf === id) planItemList.value = items
+    } catch {
+      // an API error is shown by the client; the picker says so, and the next view of this package tries again
+      if (planItemsOf === id) {
+        planItemsFailed.value = true
+        planItemsOf = null
+      }
+    } finally {
+      if (planItemsOf === id || planItemsOf === null) planItemsLoading.value = false
+    }
+  }
+
   function clearProblems() {
     errors.value = {}
     problem.value = null
@@ -62,6 +100,7 @@ export function useSubmission() {
     const next = formFromSubmission(result.submission)
     form.value = same ? keepKeys(next, form.value) : next
     saved.value = snapshot(form.value)
+    void loadPlanItems(result.submission)
   }
 
   async function load(id: string): Promise<void> {
@@ -188,6 +227,7 @@ export function useSubmission() {
     missing,
     dirty,
     actions,
+    planItems,
     load,
     save,
     submit,

@@ -15,6 +15,8 @@ import {
   mediaErrorsOf,
   missingFromProblem,
   moved,
+  planItemGroups,
+  planItemOptions,
   requirementOf,
   returnRequest,
   revisionReturns,
@@ -22,7 +24,7 @@ import {
   submissionFieldErrors,
   toInput,
 } from '../data'
-import { completeness, entry, includable, includedEntry, revision, submission } from './fixtures'
+import { completeness, entry, includable, includedEntry, planItems, revision, submission } from './fixtures'
 
 function problem(errors: { field: string; message: string }[], code = 'VALIDATION_FAILED'): Problem {
   return {
@@ -268,5 +270,26 @@ describe('review', () => {
       canDeleteDraft(submission({ status: 'RETURNED', revision: 1, actions: ['UPDATE', 'SUBMIT'] })),
     ).toBe(false)
     expect(canDeleteDraft(null)).toBe(false)
+  })
+})
+
+describe('planned activities to pick from', () => {
+  it('groups the items by plan, keeping the server’s order of plans and items', () => {
+    const groups = planItemGroups(planItems())
+    expect(groups.map((g) => [g.planId, g.planTitle, g.planKind])).toEqual([
+      ['7', '市妇联“三八”系列活动方案', 'ISSUER'],
+      ['12', '渝中区妇联2024年工作计划', 'STANDALONE'],
+    ])
+    expect(groups[1]?.items.map((i) => i.id)).toEqual(['410', '411'])
+    expect(planItemGroups([])).toEqual([])
+  })
+
+  it('looks items up by id for the read-only view, and carries the loading state', () => {
+    const options = planItemOptions(planItems(), { loading: true })
+    expect(options.byId.get('411')?.title).toBe('打造示范型姐妹驿站')
+    expect(options.byId.get('999')).toBeUndefined()
+    expect(options.loading).toBe(true)
+    expect(options.failed).toBe(false)
+    expect(planItemOptions([], { failed: true })).toMatchObject({ groups: [], loading: false, failed: true })
   })
 })

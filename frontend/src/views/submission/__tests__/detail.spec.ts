@@ -7,7 +7,7 @@ import SubmissionDetail from '../detail.vue'
 import { mountWithApp } from '@/__tests__/mount'
 import { ApiError } from '@/api/problem'
 import type { SubmissionView } from '@/api/types'
-import { completeness, entry, includable, includedEntry, revision, submission } from './fixtures'
+import { completeness, entry, includable, includedEntry, planItems, revision, submission } from './fixtures'
 import type * as MediaApi from '@/api/media'
 
 const api = vi.hoisted(() => ({
@@ -19,6 +19,7 @@ const api = vi.hoisted(() => ({
   setEntryFeatured: vi.fn(),
   fetchSubmissionRevisions: vi.fn(),
   fetchIncludable: vi.fn(),
+  fetchPlanItems: vi.fn(),
 }))
 vi.mock('@/api/submission', () => api)
 const mediaApi = vi.hoisted(() => ({ fetchImage: vi.fn(), fetchFileLimits: vi.fn() }))
@@ -86,6 +87,7 @@ beforeEach(() => {
   URL.createObjectURL = vi.fn(() => 'blob:photo')
   URL.revokeObjectURL = vi.fn()
   confirm.mockResolvedValue({ value: '', action: 'confirm' })
+  api.fetchPlanItems.mockResolvedValue(planItems())
   vi.spyOn(ElMessageBox, 'confirm').mockImplementation(confirm as never)
 })
 
@@ -397,6 +399,83 @@ describe('submission page', { timeout: 20_000 }, () => {
       '意见：请补充志愿服务照片',
     )
     expect(first?.textContent).toContain('缺少现场照片')
+  })
+
+  it('picks the planned activity from the package’s plans, grouped by plan, and saves its id', async () => {
+    await open(submission())
+    expect(api.fetchPlanItems).toHaveBeenCalledWith('31')
+    const select = find('submission-entry-plan-item')
+    expect(select?.classList.contains('el-select')).toBe(true)
+    select?.querySelector<HTMLElement>('.el-select__wrapper')?.click()
+    await settle()
+    const groups = [...document.querySelectorAll('.el-select-group__title')].map((g) => g.textContent?.trim())
+    expect(groups).toEqual(['市妇联“三八”系列活动方案（随通知印发）', '渝中区妇联2024年工作计划'])
+    const options = all('submission-entry-plan-item-option')
+    expect(options.map((o) => o.querySelector('.option-title')?.textContent)).toEqual([
+      '纪念“三八”节妇女代表座谈会',
+      '巾帼志愿服务进社区',
+      '打造示范型姐妹驿站',
+    ])
+    // the target's progress beside the item that has one
+    expect(options.map((o) => o.querySelector('.option-progress')?.textContent ?? null)).toEqual([
+      null,
+      null,
+      '已完成 32 / 50 家',
+    ])
+    options[2]?.click()
+    await settle()
+    expect(find('submission-dirty')).not.toBeNull()
+
+    api.updateSubmission.mockResolvedValue({
+      submission: submission({ entries: [entry({ planItemId: '411' })], version: 4 }),
+      etag: '"4"',
+    })
+    click('submission-save')
+    await settle()
+    const body = api.updateSubmission.mock.calls[0]?.[2] as { entries: { planItemId?: string }[] }
+    expect(body.entries[0]?.planItemId).toBe('411')
+    // loaded once for the page, not again after saving
+    expect(api.fetchPlanItems).toHaveBeenCalledTimes(1)
+  })
+
+  it('loads the planned activities once for all entry cards', async () => {
+    await open(submission({ entries: [entry(), entry({ id: '908', title: '巾帼志愿服务' })] }))
+    expect(all('submission-entry-plan-item')).toHaveLength(2)
+    expect(api.fetchPlanItems).toHaveBeenCalledTimes(1)
+  })
+
+  it('says so when there is no plan to pick from', async () => {
+    api.fetchPlanItems.mockResolvedValue([])
+    await open(submission())
+    expect(find('submission-entry-plan-item')?.textContent).toContain('暂无可对应的活动方案')
+  })
+
+  it('shows the planned activity’s title in a read-only package, never its id', async () => {
+    await open(
+      submission({
+        status: 'SUBMITTED',
+        revision: 1,
+        actions: [],
+        entries: [
+          entry({ planItemId: '411' }),
+          entry({ id: '908', planItemId: '999' }),
+          entry({ id: '909' }),
+        ],
+      }),
+    )
+    expect(find('submission-entry-plan-item')).toBeNull()
+    const [linked, gone, none] = all('submission-entry-plan-item-text').map((e) => e.textContent ?? '')
+    expect(linked).toContain('打造示范型姐妹驿站')
+    expect(linked).toContain('渝中区妇联2024年工作计划')
+    expect(linked).toContain('已完成 32 / 50 家')
+    expect(linked).not.toContain('411')
+    expect(gone).toContain('所选方案活动已不可用')
+    expect(none?.trim()).toBe('—')
+  })
+
+  it('does not ask for planned activities a read-only package does not name', async () => {
+    await open(submission({ status: 'SUBMITTED', revision: 1, actions: [] }))
+    expect(api.fetchPlanItems).not.toHaveBeenCalled()
   })
 
   it('says so in place when the package is not found', async () => {

@@ -1,5 +1,6 @@
 import type {
   IncludableEntry,
+  PlanItemRef,
   SubmissionCompleteness,
   SubmissionEntry,
   SubmissionRevision,
@@ -142,4 +143,47 @@ export function revision(overrides: Partial<SubmissionRevision> = {}): Submissio
     entries: [entry()],
     ...overrides,
   }
+}
+
+/** A planned activity of 渝中区妇联's plan carried by the city's notice; overrides for the others. */
+export function planItem(overrides: Partial<PlanItemRef> = {}): PlanItemRef {
+  return {
+    id: '301',
+    title: '纪念“三八”节妇女代表座谈会',
+    section: '二、主要活动',
+    startsOn: '2024-03-05',
+    endsOn: '2024-03-05',
+    planId: '7',
+    planTitle: '市妇联“三八”系列活动方案',
+    planStatus: 'DRAFT',
+    planKind: 'ISSUER',
+    ...overrides,
+  }
+}
+
+/** The notice's plan (one activity), then the org's annual plan (an activity and a target of 50 家). */
+export function planItems(): PlanItemRef[] {
+  return [
+    planItem(),
+    planItem({
+      id: '410',
+      title: '巾帼志愿服务进社区',
+      planId: '12',
+      planTitle: '渝中区妇联2024年工作计划',
+      planKind: 'STANDALONE',
+    }),
+    planItem({
+      id: '411',
+      title: '打造示范型姐妹驿站',
+      section: '（五）夯实基础',
+      startsOn: '2024-01-01',
+      endsOn: '2026-12-31',
+      targetValue: 50,
+      targetUnit: '家',
+      progressValue: 32,
+      planId: '12',
+      planTitle: '渝中区妇联2024年工作计划',
+      planKind: 'STANDALONE',
+    }),
+  ]
 }

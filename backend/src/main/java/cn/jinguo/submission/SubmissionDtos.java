@@ -2,12 +2,15 @@ package cn.jinguo.submission;
 
 import cn.jinguo.notice.NoticeDtos.NoticeRef;
 import cn.jinguo.notice.NoticeDtos.RequiredItems;
+import cn.jinguo.plan.PlanKind;
+import cn.jinguo.plan.PlanStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -192,6 +195,28 @@ public final class SubmissionDtos {
             @Schema(required = true, description = "下级报送 / the subordinate's package") String submissionId,
             @Schema(required = true, description = "报送单位 / the org that sent it") String orgName,
             @Schema(required = true, description = "下级收到的转发通知 / the re-issued notice") NoticeRef notice) {}
+
+    @Schema(
+            name = "PlanItemRef",
+            description = "报送条目可对应的活动方案条目（活动或带数量目标的工作）及其所属方案 / a planned activity (or work item with a"
+                    + " numeric target) an entry may realise, with its plan")
+    public record PlanItemRef(
+            @Schema(required = true, example = "302") String id,
+            @Schema(required = true, example = "打造示范型姐妹驿站") String title,
+            @Schema(description = "所属板块（小标题）/ section heading", example = "（五）夯实基础，持续强化自身建设不停步") String section,
+            @Schema(example = "2024-01-01") LocalDate startsOn,
+            @Schema(example = "2026-12-31") LocalDate endsOn,
+            @Schema(description = "数量目标 / numeric target", example = "50") BigDecimal targetValue,
+            @Schema(example = "家") String targetUnit,
+            @Schema(description = "已完成 / achieved so far", example = "32") BigDecimal progressValue,
+            @Schema(required = true, example = "7") String planId,
+            @Schema(required = true, example = "解放碑街道妇联2024年工作计划") String planTitle,
+            @Schema(required = true) PlanStatus planStatus,
+            @Schema(
+                            required = true,
+                            description = "ISSUER 为通知随附的发文单位方案，其余为本单位的方案 / ISSUER: the plan the notice"
+                                    + " carries; otherwise one of the org's own")
+                    PlanKind planKind) {}
 
     @Schema(name = "IncludablePage", description = "一页可纳入的条目 / a page of includable entries")
     public record IncludablePage(

@@ -9,12 +9,17 @@ import cn.jinguo.common.Text;
 import cn.jinguo.notice.NoticeDtos.NoticeRef;
 import cn.jinguo.notice.NoticeStatus;
 import cn.jinguo.org.Org;
+import cn.jinguo.plan.PlanKind;
+import cn.jinguo.plan.PlanStatus;
+import cn.jinguo.submission.SubmissionDtos.PlanItemRef;
 import cn.jinguo.submission.SubmissionDtos.SubmissionPage;
 import cn.jinguo.submission.SubmissionDtos.SubmissionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +28,16 @@ import java.util.Map;
 /** The list of packages, scoped and filtered in SQL, and the entries of one package in one query. */
 @ApplicationScoped
 class SubmissionQueries {
+    /**
+     * The plans whose items an entry of a package may realise (JPQL on {@code p}, binding :org and :notice): the
+     * package org's own plans, and the plan its notice carries (the issuer's, without a receipt). Other recipients'
+     * plans answer the same notice but are theirs, not this org's.
+     */
+    static final String REALISABLE_PLANS = "(p.org.id = :org or (p.notice.id = :notice and p.receipt is null))";
+
+    /** The most plan items one package is offered; far more than an org plans in a year. */
+    static final int PLAN_ITEM_LIMIT = 500;
+
     @Inject
     EntityManager em;
 
@@ -177,6 +192,46 @@ class SubmissionQueries {
                         SubmissionEntry.class)
                 .setParameter("id", s.id)
                 .getResultList();
+    }
+
+    /**
+     * The plan items an entry of the package may realise, the notice's own plans first, then by plan and item
+     * position; one statement. {@code linkedOnly}: just those the package's entries name.
+     */
+    List<PlanItemRef> planItems(Submission s, boolean linkedOnly) {
+        String linked = linkedOnly
+                ? " and i.id in (select e.planItemId from SubmissionEntry e where e.submission.id = :submission)"
+                : "";
+        var query = em.createQuery(
+                        """
+                        select i.id, i.title, i.section, i.startsOn, i.endsOn, i.targetValue, i.targetUnit,
+                               i.progressValue, p.id, p.title, p.status, p.notice.id, p.receipt.id
+                        from PlanItem i join i.plan p where """
+                                + REALISABLE_PLANS
+                                + linked
+                                + """
+                                 order by case when p.notice.id = :notice then 0 else 1 end, p.updatedAt desc, p.id,
+                                 i.position""",
+                        Object[].class)
+                .setParameter("org", s.org.id)
+                .setParameter("notice", s.notice.id)
+                .setMaxResults(PLAN_ITEM_LIMIT);
+        if (linkedOnly) query.setParameter("submission", s.id);
+        return query.getResultList().stream()
+                .map(r -> new PlanItemRef(
+                        r[0].toString(),
+                        (String) r[1],
+                        (String) r[2],
+                        (LocalDate) r[3],
+                        (LocalDate) r[4],
+                        (BigDecimal) r[5],
+                        (String) r[6],
+                        (BigDecimal) r[7],
+                        r[8].toString(),
+                        (String) r[9],
+                        (PlanStatus) r[10],
+                        r[12] != null ? PlanKind.ANSWER : r[11] != null ? PlanKind.ISSUER : PlanKind.STANDALONE))
+                .toList();
     }
 
     static boolean late(Instant firstSubmittedAt, Instant deadline) {

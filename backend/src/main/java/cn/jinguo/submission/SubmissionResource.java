@@ -4,6 +4,7 @@ import cn.jinguo.common.Paging;
 import cn.jinguo.common.Versioned;
 import cn.jinguo.submission.SubmissionDtos.CreateRequest;
 import cn.jinguo.submission.SubmissionDtos.IncludablePage;
+import cn.jinguo.submission.SubmissionDtos.PlanItemRef;
 import cn.jinguo.submission.SubmissionDtos.ReviewRequest;
 import cn.jinguo.submission.SubmissionDtos.RevisionView;
 import cn.jinguo.submission.SubmissionDtos.SubmissionInput;
@@ -213,6 +214,24 @@ public class SubmissionResource {
                     + " review; newest first.")
     public List<RevisionView> revisions(@PathParam("id") String id) {
         return service.revisions(id);
+    }
+
+    @GET
+    @Path("/{id}/plan-items")
+    @Operation(
+            operationId = "listSubmissionPlanItems",
+            summary = "可对应的方案活动 / planned activities to link",
+            description = "报送条目可对应（planItemId）的活动方案条目：本单位各方案的条目，以及通知随附的发文单位方案的条目；通知随附的方案在前，"
+                    + "再按方案、条目顺序，最多 " + SubmissionQueries.PLAN_ITEM_LIMIT + " 项，不分页。能查看该报送即可调用；"
+                    + "本单位及上级以外的查看者（发文单位一侧）只得到报送中已对应的条目。 / The plan items an entry may name as"
+                    + " planItemId: items of the org's own plans and of the plan the notice carries (the issuer's); that"
+                    + " plan first, then by plan and item position, at most " + SubmissionQueries.PLAN_ITEM_LIMIT
+                    + " items, not paged. Whoever reads the package may call it; readers outside the org's subtree"
+                    + " (the issuer's side) get only the items its entries name.")
+    @APIResponse(responseCode = "404", description = "报送不存在或不在调用者范围内 / package not found or outside the caller's scope")
+    public List<PlanItemRef> planItems(
+            @PathParam("id") @Parameter(description = "报送 id / the package", example = "31") String id) {
+        return service.planItems(id);
     }
 
     @GET

@@ -22,6 +22,7 @@ import cn.jinguo.submission.SubmissionDtos.EntryInput;
 import cn.jinguo.submission.SubmissionDtos.EntryVerdict;
 import cn.jinguo.submission.SubmissionDtos.IncludablePage;
 import cn.jinguo.submission.SubmissionDtos.MediaInput;
+import cn.jinguo.submission.SubmissionDtos.PlanItemRef;
 import cn.jinguo.submission.SubmissionDtos.ReviewRequest;
 import cn.jinguo.submission.SubmissionDtos.RevisionView;
 import cn.jinguo.submission.SubmissionDtos.SubmissionInput;
@@ -107,6 +108,16 @@ public class SubmissionService {
         Submission s = visible(id);
         requireWriter(s);
         return views.includable(s, paging);
+    }
+
+    /**
+     * The planned activities an entry of the package may realise (the editor's picker). Readers outside the org's
+     * subtree (the issuer's side) read the package, not the org's plans: they get the items its entries name.
+     */
+    @Transactional
+    public List<PlanItemRef> planItems(String id) {
+        Submission s = visible(id);
+        return queries.planItems(s, !scope.covers(s.org.path));
     }
 
     // ---- the org's side ----
@@ -453,7 +464,7 @@ public class SubmissionService {
         return found;
     }
 
-    /** Planned activities an entry may realise: items of the org's own plans or of a plan carried by the notice. */
+    /** Planned activities an entry may realise: items of the org's own plans or of the plan carried by the notice. */
     private Set<Long> planItems(Submission s, List<EntryInput> inputs) {
         Set<Long> ids = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -464,14 +475,15 @@ public class SubmissionService {
             ids.add(id);
         }
         if (ids.isEmpty()) return Set.of();
-        @SuppressWarnings("unchecked")
-        List<Number> ok = em.createNativeQuery("select i.id from plan_item i join activity_plan p on p.id = i.plan_id"
-                        + " where i.id in (:ids) and (p.org_id = :org or p.notice_id = :notice)")
+        Set<Long> allowed = em.createQuery(
+                        "select i.id from PlanItem i join i.plan p where i.id in :ids and "
+                                + SubmissionQueries.REALISABLE_PLANS,
+                        Long.class)
                 .setParameter("ids", ids)
                 .setParameter("org", s.org.id)
                 .setParameter("notice", s.notice.id)
-                .getResultList();
-        Set<Long> allowed = ok.stream().map(Number::longValue).collect(Collectors.toSet());
+                .getResultStream()
+                .collect(Collectors.toSet());
         for (Long id : ids) if (!allowed.contains(id)) throw ApiException.rule("SUBMISSION_PLAN_ITEM_INVALID", id);
         return allowed;
     }
