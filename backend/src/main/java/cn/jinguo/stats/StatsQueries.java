@@ -258,9 +258,11 @@ class StatsQueries {
         sql.append(
                 """
                 ),
+                copied as (select distinct source_entry_id as id from matched where source_entry_id is not null),
                 activity as (
-                    select m.*, not exists (select 1 from matched c where c.source_entry_id = m.id) as counted
-                    from matched m)
+                    -- a hash anti-join: a correlated NOT EXISTS in the select list would rescan matched per row
+                    select m.*, c.id is null as counted
+                    from matched m left join copied c on c.id = m.id)
                 """);
         return sql.toString();
     }

@@ -46,7 +46,7 @@ class SubmissionQueries {
 
     /**
      * Packages of orgs in the caller's subtree, and packages sent (submitted at least once) in answer to notices its
-     * subtree issued or receives as 收文部门. A page is two statements: the rows, then their entry counts.
+     * subtree issued or receives as 收文部门. A page is two statements: the rows with the total, then their entry counts.
      */
     SubmissionPage list(
             String noticeId,
@@ -64,7 +64,7 @@ class SubmissionQueries {
         StringBuilder where = new StringBuilder(" ")
                 .append(
                         """
-                         from submission s join receipt r on r.id = s.receipt_id join org o on o.id = s.org_id
+                         from submission s join org o on o.id = s.org_id
                          join notice n on n.id = s.notice_id join org i on i.id = n.issuer_org_id
                          left join org ro on ro.id = n.receiving_org_id
                          where (""")
@@ -74,6 +74,12 @@ class SubmissionQueries {
                 .append(" or ")
                 .append(receiving.condition())
                 .append(")))");
+        // The receipt (deadline, first submission, featured count) only when a filter reads it: joining it for every
+        // match would read a receipt per package of the whole list; the page's own come with its totals.
+        if (late != null || featured != null) {
+            int at = where.indexOf(" join org o on");
+            where.insert(at, " join receipt r on r.id = s.receipt_id");
+        }
         // The three filters bind the same scope parameters with the same values.
         Map<String, Object> params = new HashMap<>(own.params());
         if (noticeId != null) {
@@ -120,26 +126,31 @@ class SubmissionQueries {
         var rows = em.createNativeQuery(
                 """
                 select s.id, n.id as notice_id, n.doc_number, n.title, i.name as issuer_name, n.status as notice_status,
-                       o.id as org_id, o.name as org_name, s.status, s.revision, r.deadline, r.submitted_at as first_at,
-                       s.submitted_at, s.reviewed_at, s.updated_at"""
+                       o.id as org_id, o.name as org_name, s.status, s.revision, s.submitted_at, s.reviewed_at,
+                       s.updated_at, count(*) over () as total"""
                         + where
                         + " order by coalesce(s.submitted_at, s.updated_at) desc, s.id desc limit :limit offset :offset");
-        var count = em.createNativeQuery("select count(*)" + where, Long.class);
-        params.forEach((k, v) -> {
-            rows.setParameter(k, v);
-            count.setParameter(k, v);
-        });
+        params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> page = rows.setParameter("limit", paging.size())
                 .setParameter("offset", paging.offset())
                 .getResultList();
-        Map<Long, long[]> totals =
-                totals(page.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        // The total comes with the rows (the sort reads every match anyway); only a page past the end asks again.
+        long total;
+        if (!page.isEmpty()) total = ((Number) page.get(0)[13]).longValue();
+        else {
+            var count = em.createNativeQuery("select count(*)" + where, Long.class);
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+        }
+        Map<Long, PageDetail> details =
+                details(page.stream().map(r -> ((Number) r[0]).longValue()).toList());
         List<SubmissionSummary> items = page.stream()
                 .map(r -> {
                     long id = ((Number) r[0]).longValue();
-                    Instant deadline = instant(r[10]), firstAt = instant(r[11]);
-                    long[] t = totals.getOrDefault(id, new long[3]);
+                    PageDetail d = details.get(id);
+                    Instant deadline = d == null ? null : d.deadline(), firstAt = d == null ? null : d.firstAt();
+                    long[] t = d == null ? new long[3] : d.totals();
                     return new SubmissionSummary(
                             Long.toString(id),
                             new NoticeRef(
@@ -157,28 +168,35 @@ class SubmissionQueries {
                             t[2],
                             BusinessTime.offset(deadline),
                             firstAt,
-                            instant(r[12]),
+                            instant(r[10]),
                             late(firstAt, deadline),
-                            instant(r[13]),
-                            instant(r[14]));
+                            instant(r[11]),
+                            instant(r[12]));
                 })
                 .toList();
-        return new SubmissionPage(items, ((Number) count.getSingleResult()).longValue(), paging.page(), paging.size());
+        return new SubmissionPage(items, total, paging.page(), paging.size());
     }
 
-    /** Entries, participants and featured entries per package. */
-    private Map<Long, long[]> totals(List<Long> ids) {
-        Map<Long, long[]> out = new HashMap<>();
+    /** Of one package of a page: its receipt's deadline and first submission, its entries, participants, featured. */
+    private record PageDetail(Instant deadline, Instant firstAt, long[] totals) {}
+
+    /** The page's packages' receipts and entry totals: one statement for the page. */
+    private Map<Long, PageDetail> details(List<Long> ids) {
+        Map<Long, PageDetail> out = new HashMap<>();
         if (ids.isEmpty()) return out;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select submission_id, count(*), coalesce(sum(participants), 0), count(featured_at)"
-                                + " from submission_entry where submission_id in (:ids) group by submission_id")
+                        """
+                        select s.id, r.deadline, r.submitted_at, count(e.id), coalesce(sum(e.participants), 0),
+                               count(e.featured_at)
+                        from submission s join receipt r on r.id = s.receipt_id
+                        left join submission_entry e on e.submission_id = s.id
+                        where s.id in (:ids) group by s.id, r.deadline, r.submitted_at""")
                 .setParameter("ids", ids)
                 .getResultList();
-        rows.forEach(r -> out.put(
-                ((Number) r[0]).longValue(),
-                new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue()}));
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), new PageDetail(instant(r[1]), instant(r[2]), new long[] {
+            ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue()
+        })));
         return out;
     }
 

@@ -43,7 +43,7 @@ final class Bench {
     }
 
     static void report(String what, int iterations, Runnable call) {
-        for (int i = 0; i < 50; i++) call.run(); // warm-up
+        for (int i = 0; i < Math.min(50, Math.max(3, iterations / 5)); i++) call.run(); // warm-up
         List<Long> micros = new ArrayList<>(iterations);
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();

@@ -234,8 +234,9 @@ public final class ReportData {
                     from generate_series(1, 20) g""");
             st.execute(
                     """
+                    -- positions are the list index (0-based, no gaps): a photo on every fifth entry, a link on others
                     insert into entry_media (entry_id, position, kind, file_id, url, title)
-                    select e.id, 1, 'PHOTO', f.id, null, '活动照片'
+                    select e.id, 0, 'PHOTO', f.id, null, '活动照片'
                     from submission_entry e join submission s on s.id = e.submission_id
                     join notice n on n.id = s.notice_id and n.created_by = '%1$s'
                     join stored_file f on f.storage_key = 'bench/' || (1 + e.id %% 20)
@@ -244,7 +245,7 @@ public final class ReportData {
             st.execute(
                     """
                     insert into entry_media (entry_id, position, kind, file_id, url, title)
-                    select e.id, 2, 'LINK', null, 'https://mp.weixin.qq.com/s/bench' || e.id, '公众号报道'
+                    select e.id, 0, 'LINK', null, 'https://mp.weixin.qq.com/s/bench' || e.id, '公众号报道'
                     from submission_entry e join submission s on s.id = e.submission_id
                     join notice n on n.id = s.notice_id and n.created_by = '%s'
                     where e.id %% 10 = 1"""
