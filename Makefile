@@ -37,7 +37,8 @@ test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + th
 	@bash scripts/e2e.sh $(E2E_ARGS)
 
 bench: ## Latency benchmarks: org tree on 20,000 orgs, publish to 5,000, inbox of 2,000, tracking, submissions and statistics of a notice to 5,000 with 1,000,000 entries (tag "benchmark"; not in make test)
-	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true -Dquarkus.hibernate-orm.statistics=true
+	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true -Dquarkus.hibernate-orm.statistics=true \
+	  $(if $(BENCH_PGDATA),-Djinguo.test.pgdata=$(BENCH_PGDATA))
 
 openapi: frontend-deps ## Regenerate openapi/openapi.yaml from the code, then the SPA's API types from it
 	$(MVN) -q package -DskipTests -Dquarkus.quinoa=false

@@ -1,7 +1,9 @@
 package cn.jinguo.audit;
 
 import cn.jinguo.account.Caller;
+import cn.jinguo.org.SubtreeMoved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -57,13 +59,7 @@ public class AuditLog {
      * After a subtree moved, its history follows it: events are scoped by the path the org has now, so the new
      * ancestors' administrators read the moved orgs' past and the old ones no longer do.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int rebase(String oldPrefix, String newPrefix) {
-        return em.createNativeQuery("update audit_event set org_path = :newPrefix || substring(org_path from :cut)"
-                        + " where org_path like :like")
-                .setParameter("newPrefix", newPrefix)
-                .setParameter("cut", oldPrefix.length() + 1)
-                .setParameter("like", oldPrefix + "%")
-                .executeUpdate();
+    void rebase(@Observes SubtreeMoved moved) {
+        moved.rebase(em, "audit_event", "org_path");
     }
 }

@@ -81,12 +81,12 @@ class NoticeAttachments implements FileReaders {
     @Override
     public boolean mayRead(long fileId, DataScope scope) {
         DataScope.Filter issued = scope.filter("i.path");
-        DataScope.Filter received = scope.filter("o.path");
+        DataScope.Filter received = scope.filter("r.org_path");
         var q = em.createNativeQuery(
                 "select exists (select 1 from notice_attachment a join notice n on n.id = a.notice_id"
                         + " join org i on i.id = n.issuer_org_id where a.file_id = :file and ("
                         + issued.condition()
-                        + " or (n.status <> 'DRAFT' and exists (select 1 from receipt r join org o on o.id = r.org_id"
+                        + " or (n.status <> 'DRAFT' and exists (select 1 from receipt r"
                         + " where r.notice_id = n.id and " + received.condition() + "))))",
                 Boolean.class);
         issued.params().forEach(q::setParameter);

@@ -93,11 +93,11 @@ public class NoticeService {
         // Issued within the caller's subtree, or (once published) received there. Both filters bind the same
         // scope parameters with the same values.
         DataScope.Filter issued = scope.filter("i.path");
-        DataScope.Filter received = scope.filter("o.path");
+        DataScope.Filter received = scope.filter("r.org_path");
         StringBuilder where = new StringBuilder(" from notice n join org i on i.id = n.issuer_org_id where (")
                 .append(issued.condition());
         if (!issuedOnly)
-            where.append(" or (n.status <> 'DRAFT' and exists (select 1 from receipt r join org o on o.id = r.org_id")
+            where.append(" or (n.status <> 'DRAFT' and exists (select 1 from receipt r")
                     .append(" where r.notice_id = n.id and ")
                     .append(received.condition())
                     .append("))");

@@ -10,7 +10,9 @@ import cn.jinguo.org.FederationLevel;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgRepository;
 import cn.jinguo.org.OrgType;
+import cn.jinguo.org.SubtreeMoved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -149,11 +151,16 @@ public class Recipients {
     /** Freezes the rule into receipts, one insert for all of them; returns how many. */
     int deliver(Notice notice, Instant at) {
         Selection s = select(notice.issuer, notice.recipientRule);
-        Query insert = em.createNativeQuery(
-                "insert into receipt (notice_id, org_id, delivered_at, deadline) select :notice, o.id, :at, :deadline"
-                        + " from org o where " + s.where());
+        Query insert = em.createNativeQuery("insert into receipt (notice_id, org_id, org_path, delivered_at, deadline)"
+                + " select :notice, o.id, o.path, :at, :deadline"
+                + " from org o where " + s.where());
         insert.setParameter("notice", notice.id).setParameter("at", at).setParameter("deadline", notice.deadline);
         return s.bind(insert).executeUpdate();
+    }
+
+    /** A receipt's org path follows its org when a subtree moves. */
+    void rebase(@Observes SubtreeMoved moved) {
+        moved.rebase(em, "receipt", "org_path");
     }
 
     /** Orgs named by id, all of which must be open and in the sending range (422 naming those that are not). */

@@ -20,6 +20,7 @@ import cn.jinguo.org.OrgDtos.OrgUpdate;
 import cn.jinguo.org.OrgDtos.OrgView;
 import cn.jinguo.org.OrgDtos.SiblingOrder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -44,6 +45,9 @@ public class OrgService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<SubtreeMoved> subtreeMoved;
 
     // ---- reads ----
 
@@ -220,7 +224,7 @@ public class OrgService {
         org.updatedAt = Instant.now();
         orgs.flush();
         int moved = orgs.rewritePaths(oldPath, newPath, target.depth + 1 - org.depth);
-        audit.rebase(oldPath, newPath);
+        subtreeMoved.fire(new SubtreeMoved(oldPath, newPath));
         orgs.getEntityManager().refresh(org);
         audit.record(
                 "org.move",

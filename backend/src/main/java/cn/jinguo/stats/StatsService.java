@@ -174,10 +174,9 @@ public class StatsService {
     }
 
     private boolean receivedInScope(Notice n) {
-        DataScope.Filter filter = scope.filter("o.path");
+        DataScope.Filter filter = scope.filter("r.org_path");
         var q = em.createNativeQuery(
-                "select exists (select 1 from receipt r join org o on o.id = r.org_id where r.notice_id = :id and "
-                        + filter.condition() + ")",
+                "select exists (select 1 from receipt r where r.notice_id = :id and " + filter.condition() + ")",
                 Boolean.class);
         filter.params().forEach(q::setParameter);
         return (Boolean) q.setParameter("id", n.id).getSingleResult();

@@ -39,6 +39,10 @@ public class Submission {
     @JoinColumn(name = "org_id")
     public Org org;
 
+    /** The org's place in the tree: set at creation, rewritten by SQL when the subtree moves (never by an update). */
+    @Column(name = "org_path", updatable = false)
+    public String orgPath;
+
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "receipt_id")
     public Receipt receipt;

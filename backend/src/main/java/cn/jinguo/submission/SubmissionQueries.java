@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The list of packages, scoped and filtered in SQL, and the entries of one package in one query. */
 @ApplicationScoped
@@ -46,7 +47,7 @@ class SubmissionQueries {
 
     /**
      * Packages of orgs in the caller's subtree, and packages sent (submitted at least once) in answer to notices its
-     * subtree issued or receives as 收文部门. A page is two statements: the rows with the total, then their entry counts.
+     * subtree issued or receives as 收文部门. A page is two statements: the matching ids with the total, then the page's details.
      */
     SubmissionPage list(
             String noticeId,
@@ -58,28 +59,24 @@ class SubmissionQueries {
             Boolean featured,
             String q,
             Paging paging) {
-        DataScope.Filter own = scope.filter("o.path");
+        DataScope.Filter own = scope.filter("s.org_path");
         DataScope.Filter issued = scope.filter("i.path");
         DataScope.Filter receiving = scope.filter("ro.path");
-        StringBuilder where = new StringBuilder(" ")
-                .append(
-                        """
-                         from submission s join org o on o.id = s.org_id
-                         join notice n on n.id = s.notice_id join org i on i.id = n.issuer_org_id
-                         left join org ro on ro.id = n.receiving_org_id
-                         where (""")
+        // The package's receipt (for the late and featured filters) and org (for a name search) only when a filter
+        // reads them: joining them for every match would read a row per package of the whole list; the page's own
+        // come with its details.
+        boolean byName = q != null && !q.isBlank();
+        StringBuilder where = new StringBuilder(" from submission s");
+        if (late != null || featured != null) where.append(" join receipt r on r.id = s.receipt_id");
+        if (byName) where.append(" join org o on o.id = s.org_id");
+        where.append(" join notice n on n.id = s.notice_id join org i on i.id = n.issuer_org_id")
+                .append(" left join org ro on ro.id = n.receiving_org_id where (")
                 .append(own.condition())
                 .append(" or (s.revision > 0 and (")
                 .append(issued.condition())
                 .append(" or ")
                 .append(receiving.condition())
                 .append(")))");
-        // The receipt (deadline, first submission, featured count) only when a filter reads it: joining it for every
-        // match would read a receipt per package of the whole list; the page's own come with its totals.
-        if (late != null || featured != null) {
-            int at = where.indexOf(" join org o on");
-            where.insert(at, " join receipt r on r.id = s.receipt_id");
-        }
         // The three filters bind the same scope parameters with the same values.
         Map<String, Object> params = new HashMap<>(own.params());
         if (noticeId != null) {
@@ -93,7 +90,7 @@ class SubmissionQueries {
             Org top = key == null ? null : em.find(Org.class, key);
             String path = top == null ? "-" : top.path;
             if (branch) {
-                where.append(" and o.path like :branch");
+                where.append(" and s.org_path like :branch");
                 params.put("branch", path + "%");
             } else {
                 where.append(" and s.org_id = :org");
@@ -119,17 +116,12 @@ class SubmissionQueries {
                             ? " and r.submitted_at > r.deadline"
                             : " and r.submitted_at is not null and (r.deadline is null or r.submitted_at <= r.deadline)");
         if (featured != null) where.append(featured ? " and r.featured_count > 0" : " and r.featured_count = 0");
-        if (q != null && !q.isBlank()) {
+        if (byName) {
             where.append(" and (lower(o.name) like :q or n.search_text like :q)");
             params.put("q", Text.containsPattern(q));
         }
-        var rows = em.createNativeQuery(
-                """
-                select s.id, n.id as notice_id, n.doc_number, n.title, i.name as issuer_name, n.status as notice_status,
-                       o.id as org_id, o.name as org_name, s.status, s.revision, s.submitted_at, s.reviewed_at,
-                       s.updated_at, count(*) over () as total"""
-                        + where
-                        + " order by coalesce(s.submitted_at, s.updated_at) desc, s.id desc limit :limit offset :offset");
+        var rows = em.createNativeQuery("select s.id, count(*) over () as total" + where
+                + " order by coalesce(s.submitted_at, s.updated_at) desc, s.id desc limit :limit offset :offset");
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> page = rows.setParameter("limit", paging.size())
@@ -137,21 +129,42 @@ class SubmissionQueries {
                 .getResultList();
         // The total comes with the rows (the sort reads every match anyway); only a page past the end asks again.
         long total;
-        if (!page.isEmpty()) total = ((Number) page.get(0)[13]).longValue();
+        if (!page.isEmpty()) total = ((Number) page.get(0)[1]).longValue();
         else {
             var count = em.createNativeQuery("select count(*)" + where, Long.class);
             params.forEach(count::setParameter);
             total = ((Number) count.getSingleResult()).longValue();
         }
-        Map<Long, PageDetail> details =
-                details(page.stream().map(r -> ((Number) r[0]).longValue()).toList());
-        List<SubmissionSummary> items = page.stream()
-                .map(r -> {
-                    long id = ((Number) r[0]).longValue();
-                    PageDetail d = details.get(id);
-                    Instant deadline = d == null ? null : d.deadline(), firstAt = d == null ? null : d.firstAt();
-                    long[] t = d == null ? new long[3] : d.totals();
-                    return new SubmissionSummary(
+        List<Long> ids = page.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, SubmissionSummary> summaries = summaries(ids);
+        List<SubmissionSummary> items =
+                ids.stream().map(summaries::get).filter(Objects::nonNull).toList();
+        return new SubmissionPage(items, total, paging.page(), paging.size());
+    }
+
+    /** The page's packages with their notice, org, receipt and entry totals: one statement for the page. */
+    private Map<Long, SubmissionSummary> summaries(List<Long> ids) {
+        Map<Long, SubmissionSummary> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select s.id, n.id as notice_id, n.doc_number, n.title, i.name as issuer_name,
+                               n.status as notice_status, o.id as org_id, o.name as org_name, s.status, s.revision,
+                               s.submitted_at, s.reviewed_at, s.updated_at, r.deadline, r.submitted_at as first_at,
+                               count(e.id), coalesce(sum(e.participants), 0), count(e.featured_at)
+                        from submission s join notice n on n.id = s.notice_id join org i on i.id = n.issuer_org_id
+                        join org o on o.id = s.org_id join receipt r on r.id = s.receipt_id
+                        left join submission_entry e on e.submission_id = s.id
+                        where s.id in (:ids) group by s.id, n.id, i.id, o.id, r.id""")
+                .setParameter("ids", ids)
+                .getResultList();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            Instant deadline = instant(r[13]), firstAt = instant(r[14]);
+            out.put(
+                    id,
+                    new SubmissionSummary(
                             Long.toString(id),
                             new NoticeRef(
                                     r[1].toString(),
@@ -163,40 +176,16 @@ class SubmissionQueries {
                             (String) r[7],
                             SubmissionStatus.valueOf(r[8].toString()),
                             ((Number) r[9]).intValue(),
-                            t[0],
-                            t[1],
-                            t[2],
+                            ((Number) r[15]).longValue(),
+                            ((Number) r[16]).longValue(),
+                            ((Number) r[17]).longValue(),
                             BusinessTime.offset(deadline),
                             firstAt,
                             instant(r[10]),
                             late(firstAt, deadline),
                             instant(r[11]),
-                            instant(r[12]));
-                })
-                .toList();
-        return new SubmissionPage(items, total, paging.page(), paging.size());
-    }
-
-    /** Of one package of a page: its receipt's deadline and first submission, its entries, participants, featured. */
-    private record PageDetail(Instant deadline, Instant firstAt, long[] totals) {}
-
-    /** The page's packages' receipts and entry totals: one statement for the page. */
-    private Map<Long, PageDetail> details(List<Long> ids) {
-        Map<Long, PageDetail> out = new HashMap<>();
-        if (ids.isEmpty()) return out;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select s.id, r.deadline, r.submitted_at, count(e.id), coalesce(sum(e.participants), 0),
-                               count(e.featured_at)
-                        from submission s join receipt r on r.id = s.receipt_id
-                        left join submission_entry e on e.submission_id = s.id
-                        where s.id in (:ids) group by s.id, r.deadline, r.submitted_at""")
-                .setParameter("ids", ids)
-                .getResultList();
-        rows.forEach(r -> out.put(((Number) r[0]).longValue(), new PageDetail(instant(r[1]), instant(r[2]), new long[] {
-            ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue()
-        })));
+                            instant(r[12])));
+        }
         return out;
     }
 

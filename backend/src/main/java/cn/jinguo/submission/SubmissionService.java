@@ -16,6 +16,7 @@ import cn.jinguo.notice.NoticeStatus;
 import cn.jinguo.notice.Receipt;
 import cn.jinguo.notification.Notifications;
 import cn.jinguo.org.Org;
+import cn.jinguo.org.SubtreeMoved;
 import cn.jinguo.submission.SubmissionDtos.CreateRequest;
 import cn.jinguo.submission.SubmissionDtos.Decision;
 import cn.jinguo.submission.SubmissionDtos.EntryInput;
@@ -29,6 +30,7 @@ import cn.jinguo.submission.SubmissionDtos.SubmissionInput;
 import cn.jinguo.submission.SubmissionDtos.SubmissionPage;
 import cn.jinguo.submission.SubmissionDtos.SubmissionView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -140,6 +142,7 @@ public class SubmissionService {
         Submission s = new Submission();
         s.notice = r.notice;
         s.org = r.org;
+        s.orgPath = r.org.path;
         s.receipt = r;
         s.createdBy = caller.username();
         s.updatedAt = Instant.now();
@@ -595,5 +598,10 @@ public class SubmissionService {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
+    }
+
+    /** A package's org path follows its org when a subtree moves. */
+    void rebase(@Observes SubtreeMoved moved) {
+        moved.rebase(em, "submission", "org_path");
     }
 }

@@ -183,7 +183,7 @@ public class ReceiptAdjustments {
     }
 
     private ReceiptRow row(Tracked t, Receipt r) {
-        var where = new TrackingQueries.Where(" where r.id = :id", Map.of("id", r.id));
+        var where = new TrackingQueries.Where(" where r.id = :id", Map.of("id", r.id), false);
         Instant now = Instant.now();
         return TrackingQueries.rows(em, where, 1, 0)
                 .findFirst()

@@ -47,7 +47,7 @@ public class TrackingAccess {
     Recipients recipients;
 
     /**
-     * A notice as the caller tracks it. {@code receipts} restricts the receipt table's org (alias {@code o}) to what
+     * A notice as the caller tracks it. {@code receipts} restricts receipts (alias {@code r}, by their org_path) to what
      * the caller sees; {@code range} is the top of the notice's sending range (the default branch root).
      */
     public record Tracked(Notice notice, View view, boolean canManage, Org range, DataScope.Filter receipts) {}
@@ -72,7 +72,7 @@ public class TrackingAccess {
         if (n.status == NoticeStatus.DRAFT) throw ApiException.conflict("TRACKING_NOTICE_DRAFT", n.title);
         boolean manage = scope.actsFor(n.issuer.id, Permission.TRACKING_MANAGE)
                 || (n.receivingOrgId != null && scope.actsFor(n.receivingOrgId, Permission.TRACKING_MANAGE));
-        DataScope.Filter filter = issuerSide ? new DataScope.Filter("1 = 1", Map.of()) : scope.filter("o.path");
+        DataScope.Filter filter = issuerSide ? new DataScope.Filter("1 = 1", Map.of()) : scope.filter("r.org_path");
         return new Tracked(n, issuerSide ? View.ISSUER : View.BRANCH, manage, recipients.sendingRoot(n.issuer), filter);
     }
 
@@ -128,10 +128,9 @@ public class TrackingAccess {
     }
 
     private boolean receivesInScope(Notice n) {
-        DataScope.Filter filter = scope.filter("o.path");
+        DataScope.Filter filter = scope.filter("r.org_path");
         var q = em.createNativeQuery(
-                "select exists (select 1 from receipt r join org o on o.id = r.org_id where r.notice_id = :id and "
-                        + filter.condition() + ")",
+                "select exists (select 1 from receipt r where r.notice_id = :id and " + filter.condition() + ")",
                 Boolean.class);
         filter.params().forEach(q::setParameter);
         return (Boolean) q.setParameter("id", n.id).getSingleResult();

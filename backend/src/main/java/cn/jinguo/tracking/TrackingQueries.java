@@ -88,10 +88,19 @@ final class TrackingQueries {
                 rate);
     }
 
+    /** Receipts with their org, for what shows or searches the org's name. */
     static final String FROM = " from receipt r join org o on o.id = r.org_id";
 
-    /** The receipt rows a list shows: the notice, the caller's reach, a branch, a filter and a name search. */
-    record Where(String sql, Map<String, Object> params) {
+    /**
+     * The receipt rows a list shows: the notice, the caller's reach, a branch, a filter and a name search. All but the
+     * name search read the receipt alone (its org_path places it in the tree).
+     */
+    record Where(String sql, Map<String, Object> params, boolean byName) {
+        /** The FROM clause for counting these rows: the org only when the name search needs it. */
+        String from() {
+            return byName ? FROM : " from receipt r";
+        }
+
         Query bind(Query q) {
             params.forEach(q::setParameter);
             return q;
@@ -104,18 +113,19 @@ final class TrackingQueries {
         params.put("notice", t.notice().id);
         sql.append(" and ").append(t.receipts().condition());
         if (branch != null) {
-            sql.append(" and o.path like :under");
+            sql.append(" and r.org_path like :under");
             params.put("under", branch.path + "%");
         }
         if (filter != null) {
             sql.append(" and ").append(condition(filter, t.notice().planRequired));
             if (filter == Filter.OVERDUE) params.put("now", now);
         }
-        if (q != null && !q.isBlank()) {
+        boolean byName = q != null && !q.isBlank();
+        if (byName) {
             sql.append(" and o.search_text like :q");
             params.put("q", Text.containsPattern(q));
         }
-        return new Where(sql.toString(), params);
+        return new Where(sql.toString(), params, byName);
     }
 
     static String condition(Filter f, boolean planRequired) {
@@ -168,7 +178,7 @@ final class TrackingQueries {
     }
 
     static long count(EntityManager em, Where where) {
-        return ((Number) where.bind(em.createNativeQuery("select count(*)" + FROM + where.sql()))
+        return ((Number) where.bind(em.createNativeQuery("select count(*)" + where.from() + where.sql()))
                         .getSingleResult())
                 .longValue();
     }

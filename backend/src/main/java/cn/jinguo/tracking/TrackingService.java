@@ -38,13 +38,10 @@ public class TrackingService {
         Org branch = orgId == null ? null : access.branch(t, orgId);
         Instant now = Instant.now();
         Where where = TrackingQueries.where(t, branch, null, null, now);
-        // The org join is needed only to restrict by path.
-        String from = branch == null && t.view() == TrackingDtos.View.ISSUER
-                ? " from receipt r where r.notice_id = :notice"
-                : TrackingQueries.FROM + where.sql();
-        Object[] row = (Object[]) where.bind(em.createNativeQuery("select " + TrackingQueries.COUNTS + from))
-                .setParameter("now", now)
-                .getSingleResult();
+        Object[] row = (Object[])
+                where.bind(em.createNativeQuery("select " + TrackingQueries.COUNTS + where.from() + where.sql()))
+                        .setParameter("now", now)
+                        .getSingleResult();
         return new Summary(
                 info(t.notice()),
                 t.view(),
@@ -66,14 +63,16 @@ public class TrackingService {
         Org parent = parentOrgId == null ? t.range() : access.branch(t, parentOrgId);
         Instant now = Instant.now();
         Where where = TrackingQueries.where(t, parent, null, null, now);
-        int childDepth = parent.depth + 1;
-        String sql = "with g as (select split_part(o.path, '/', :pos) as child,"
-                + " bool_or(o.depth > :childDepth) as deeper,"
+        // Path segment :pos of a receipt's org_path is the child it lies under ('' for the parent's own receipt); a
+        // segment after it means the receipt lies deeper than the child.
+        String own = "split_part(r.org_path, '/', :next) = ''";
+        String sql = "with g as (select split_part(r.org_path, '/', :pos) as child,"
+                + " bool_or(not " + own + ") as deeper,"
                 // the branch org's own receipt (the parent's, in the self row)
-                + " max(r.id) filter (where o.depth <= :childDepth) as own_receipt,"
-                + " max(r.forwarded_notice_id) filter (where o.depth <= :childDepth) as forwarded, "
+                + " max(r.id) filter (where " + own + ") as own_receipt,"
+                + " max(r.forwarded_notice_id) filter (where " + own + ") as forwarded, "
                 + TrackingQueries.NAMED_COUNTS
-                + TrackingQueries.FROM
+                + where.from()
                 + where.sql()
                 + " group by 1)"
                 + " select c.id, c.code, c.name, c.type, c.level, g.child, g.deeper, g.own_receipt,"
@@ -85,7 +84,7 @@ public class TrackingService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(em.createNativeQuery(sql))
                 .setParameter("pos", parent.depth + 3)
-                .setParameter("childDepth", childDepth)
+                .setParameter("next", parent.depth + 4)
                 .setParameter("now", now)
                 .getResultList();
         List<Branch> items = rows.stream()

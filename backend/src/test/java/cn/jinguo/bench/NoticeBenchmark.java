@@ -108,14 +108,16 @@ class NoticeBenchmark {
                 """
                 insert into notice (issuer_org_id, status, title, deadline, created_by, published_at, recipient_count, search_text)
                 select ?, 'PUBLISHED', '压测收文' || g, now() + (g % 30 - 10) * interval '1 day', 'bench', now() - g * interval '1 hour', 1, '压测收文' || g
-                from generate_series(1, 1999) g""",
+                from generate_series(1, 1999) g
+                where not exists (select 1 from notice where created_by = 'bench')""",
                 Long.parseLong(rootId));
         Api.exec(
                 ds,
                 """
-                insert into receipt (notice_id, org_id, delivered_at, deadline, signed_at)
-                select n.id, o.id, n.published_at, n.deadline, case when n.id % 3 = 0 then now() end
-                from notice n, org o where n.created_by = 'bench' and o.code = 'BENCH-R1'""");
+                insert into receipt (notice_id, org_id, org_path, delivered_at, deadline, signed_at)
+                select n.id, o.id, o.path, n.published_at, n.deadline, case when n.id % 3 = 0 then now() end
+                from notice n, org o where n.created_by = 'bench' and o.code = 'BENCH-R1'
+                on conflict do nothing""");
         Api.exec(ds, "analyze notice");
         Api.exec(ds, "analyze receipt");
         String r1 = Api.queryString(ds, "select id from org where code = 'BENCH-R1'");

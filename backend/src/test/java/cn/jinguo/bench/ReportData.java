@@ -143,11 +143,11 @@ public final class ReportData {
             // states from a hash of the receipt's org: h in [0, 1000)
             st.execute(
                     """
-                    insert into receipt (notice_id, org_id, delivered_at, deadline, first_read_at, first_read_by, signed_at,
+                    insert into receipt (notice_id, org_id, org_path, delivered_at, deadline, first_read_at, first_read_by, signed_at,
                                          signed_by, plan_status, plan_filed_at, report_status, submitted_at, accepted_at,
                                          featured_count, exempt_reason, exempted_at, exempted_by, extension_reason,
                                          extended_at, extended_by)
-                    select n.id, o.id, n.published_at,
+                    select n.id, o.id, o.path, n.published_at,
                            n.deadline + case when h between 10 and 29 then interval '5 days' else interval '0' end,
                            case when h < 920 then n.published_at + (h %% 48) * interval '1 hour' end,
                            case when h < 920 then 'village' end,
@@ -165,7 +165,7 @@ public final class ReportData {
                            case when h < 10 then 'city_admin' end,
                            case when h between 10 and 29 then '受灾延期' end, case when h between 10 and 29 then now() end,
                            case when h between 10 and 29 then 'city_admin' end
-                    from notice n, (select id, (id * 7919) %% 1000 as h from org where code like 'BR-D__-T__-V__') o
+                    from notice n, (select id, path, (id * 7919) %% 1000 as h from org where code like 'BR-D__-T__-V__') o
                     where n.title = '%s'"""
                             .formatted(BIG_TITLE));
 
@@ -181,24 +181,24 @@ public final class ReportData {
                             .formatted(MARK, HISTORY));
             st.execute(
                     """
-                    insert into receipt (notice_id, org_id, delivered_at, deadline, first_read_at, signed_at, signed_by,
-                                         report_status, submitted_at, accepted_at, featured_count)
-                    select n.id, o.id, n.published_at, n.deadline, n.published_at + interval '2 hours',
+                    insert into receipt (notice_id, org_id, org_path, delivered_at, deadline, first_read_at, signed_at,
+                                         signed_by, report_status, submitted_at, accepted_at, featured_count)
+                    select n.id, o.id, o.path, n.published_at, n.deadline, n.published_at + interval '2 hours',
                            n.published_at + interval '5 hours', 'village',
                            case when h < 700 then 'ACCEPTED' when h < 780 then 'SUBMITTED' when h < 850 then 'RETURNED' end,
                            case when h < 850 then n.deadline - (h %% 200 - 20) * interval '1 hour' end,
                            case when h < 700 then n.deadline + interval '1 day' end,
                            case when h < 700 and h %% 11 = 0 then 1 else 0 end
-                    from notice n, (select id, (id * 7919 + 13) %% 1000 as h from org where code like 'BR-D__-T__-V__') o
+                    from notice n, (select id, path, (id * 7919 + 13) %% 1000 as h from org where code like 'BR-D__-T__-V__') o
                     where n.created_by = '%s' and n.status = 'CLOSED'"""
                             .formatted(MARK));
 
             // ---- packages and their entries (1 to 11 per package, ENTRIES in all), media on some ----
             st.execute(
                     """
-                    insert into submission (notice_id, org_id, receipt_id, status, summary, revision, submitted_at,
+                    insert into submission (notice_id, org_id, org_path, receipt_id, status, summary, revision, submitted_at,
                                             submitted_by, reviewed_at, reviewed_by, created_by, created_at, updated_at)
-                    select r.notice_id, r.org_id, r.id, r.report_status, '本社区围绕通知要求开展了系列活动。',
+                    select r.notice_id, r.org_id, r.org_path, r.id, r.report_status, '本社区围绕通知要求开展了系列活动。',
                            case when r.submitted_at is null then 0 else 1 end, r.submitted_at,
                            case when r.submitted_at is not null then 'village' end, r.accepted_at,
                            case when r.accepted_at is not null then 'city_admin' end, 'village',
@@ -262,8 +262,9 @@ public final class ReportData {
                             .formatted(REISSUED_TITLE, MARK));
             st.execute(
                     """
-                    insert into receipt (notice_id, org_id, delivered_at, deadline, first_read_at, signed_at, signed_by)
-                    select n.id, d.id, n.published_at, n.deadline, n.published_at + interval '1 hour',
+                    insert into receipt (notice_id, org_id, org_path, delivered_at, deadline, first_read_at, signed_at,
+                                         signed_by)
+                    select n.id, d.id, d.path, n.published_at, n.deadline, n.published_at + interval '1 hour',
                            case when d.code <= 'BR-D17' then n.published_at + interval '2 hours' end,
                            case when d.code <= 'BR-D17' then 'district' end
                     from notice n, org d where n.title = '%s' and d.code like 'BR-D__'"""
@@ -284,9 +285,9 @@ public final class ReportData {
                             .formatted(MARK));
             st.execute(
                     """
-                    insert into receipt (notice_id, org_id, delivered_at, deadline, first_read_at, signed_at, signed_by,
-                                         report_status, submitted_at)
-                    select f.id, t.id, f.published_at, f.deadline,
+                    insert into receipt (notice_id, org_id, org_path, delivered_at, deadline, first_read_at, signed_at,
+                                         signed_by, report_status, submitted_at)
+                    select f.id, t.id, t.path, f.published_at, f.deadline,
                            case when h < 900 then f.published_at + interval '3 hours' end,
                            case when h < 800 then f.published_at + interval '4 hours' end,
                            case when h < 800 then 'township' end,

@@ -4,6 +4,7 @@ import static cn.jinguo.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jinguo.support.Api;
 import cn.jinguo.support.DemoOrgs;
@@ -244,7 +245,7 @@ class SubmissionScopeTest {
     }
 
     private void assertNoticeTold(String user, String notice) {
-        org.junit.jupiter.api.Assertions.assertEquals(
+        assertEquals(
                 1,
                 Api.count(
                         ds,
@@ -263,8 +264,88 @@ class SubmissionScopeTest {
         io.restassured.RestAssured.given().get("/api/v1/submissions").then().statusCode(401);
     }
 
+    @Test
+    void aMovedOrgsReceiptAndPackageFollowIt() {
+        // A new township under 渝中 gets a district notice and reports; then it moves to the sibling district.
+        String code = "MV" + System.nanoTime() % 100_000_000;
+        String org = as("district_admin")
+                .body(Map.of(
+                        "parentId",
+                        Api.orgId(ds, DemoOrgs.DISTRICT),
+                        "code",
+                        code,
+                        "name",
+                        "迁移测试街道" + code,
+                        "type",
+                        "FEDERATION",
+                        "level",
+                        "TOWNSHIP"))
+                .post("/api/v1/orgs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Reports.member(ds, "mover_admin", code, "ORG_ADMIN");
+        String notice = Reports.publish(ds, "district_admin", DemoOrgs.DISTRICT, "迁移跟随测试", Notices.directChildren());
+        String pkg = Reports.open(ds, "mover_admin", notice, code);
+        Reports.fillAndSubmit(ds, "mover_admin", pkg, code, "迁移前的活动");
+        as("sibling_admin")
+                .get("/api/v1/notices/" + notice + "/tracking")
+                .then()
+                .statusCode(404);
+        as("sibling_admin")
+                .get("/api/v1/submissions?noticeId=" + notice)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+
+        as("platform_admin", "PLATFORM_ADMIN")
+                .body(Map.of("newParentId", Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT)))
+                .post("/api/v1/orgs/" + org + "/move")
+                .then()
+                .statusCode(200);
+
+        String path = Api.queryString(ds, "select path from org where id = ?", Long.parseLong(org));
+        assertEquals(
+                path,
+                Api.queryString(
+                        ds,
+                        "select org_path from receipt where id = ?",
+                        Long.parseLong(Reports.receipt(ds, notice, code))));
+        assertEquals(path, Api.queryString(ds, "select org_path from submission where id = ?", Long.parseLong(pkg)));
+        // The new district sees its new township's receipt and package; the issuer still tracks every recipient.
+        as("sibling_admin")
+                .get("/api/v1/notices/" + notice + "/tracking")
+                .then()
+                .statusCode(200)
+                .body("view", equalTo("BRANCH"))
+                .body("counts.recipients", equalTo(1))
+                .body("counts.submitted", equalTo(1));
+        as("sibling_admin")
+                .get("/api/v1/submissions?noticeId=" + notice)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(pkg));
+        as("sibling_admin")
+                .get("/api/v1/submissions?orgId=" + Api.orgId(ds, DemoOrgs.SIBLING_DISTRICT) + "&branch=true")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(pkg));
+        as("district_admin")
+                .get("/api/v1/submissions?orgId=" + Api.orgId(ds, DemoOrgs.DISTRICT) + "&branch=true")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(pkg)));
+        as("district_admin")
+                .get("/api/v1/notices/" + notice + "/tracking")
+                .then()
+                .statusCode(200)
+                .body("view", equalTo("ISSUER"))
+                .body("counts.submitted", equalTo(1));
+    }
+
     private void assertNoPackage(String notice) {
-        org.junit.jupiter.api.Assertions.assertEquals(
-                0, Api.count(ds, "select count(*) from submission where notice_id = ?", Long.parseLong(notice)));
+        assertEquals(0, Api.count(ds, "select count(*) from submission where notice_id = ?", Long.parseLong(notice)));
     }
 }
