@@ -30,8 +30,8 @@ test: ## All tests: backend, frontend unit, then browser end-to-end
 test-backend: ## Backend unit and integration tests (mvn verify; also packages the jar)
 	@bash scripts/backend.sh build verify
 
-test-frontend: frontend-deps ## Frontend checks and unit tests: API types fresh, ESLint, Prettier, vue-tsc, Vitest
-	cd frontend && npm run check:api && npm run lint && npm run type-check && npm test
+test-frontend: frontend-deps ## Frontend checks and unit tests: API types fresh, contract lint (Redocly), ESLint, Prettier, vue-tsc, Vitest
+	cd frontend && npm run check:api && npm run lint:api && npm run lint && npm run type-check && npm test
 
 test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + the jar, fresh database (E2E_ARGS=...)
 	@bash scripts/e2e.sh $(E2E_ARGS)

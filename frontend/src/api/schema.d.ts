@@ -4518,6 +4518,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -7902,10 +7911,7 @@ export interface operations {
             query?: {
                 /** @description true: open only; false: closed only */
                 active?: boolean;
-                /**
-                 * @description 只要这些组织（可重复，最多 200 个；范围外的不返回）/ only these orgs (repeatable, ≤ 200; those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds
-                 * @example 118
-                 */
+                /** @description 只要这些组织（可重复，最多 200 个；范围外的不返回）/ only these orgs (repeatable, ≤ 200; those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds (?id=118&id=119) */
                 id?: string[];
                 level?: components["schemas"]["FederationLevel"];
                 page?: number;
@@ -9948,6 +9954,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsView"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -10037,6 +10052,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of activities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsActivityPage"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -10343,12 +10367,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The package; ETag is its version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
             };
             /** @description 请求参数有误 / bad input */
             400: {
@@ -10418,6 +10444,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The package as saved; ETag is its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -10589,6 +10624,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The package */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -10675,12 +10719,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The package */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
             };
             /** @description 请求参数有误 / bad input */
             400: {
@@ -10815,6 +10861,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The planned activities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemRef"][];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -10879,6 +10934,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The package as reviewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -11015,6 +11079,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The package as sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
             /** @description 请求参数有误 / bad input */
             400: {
                 headers: {
@@ -11183,7 +11256,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
-                    "Upload-Offset"?: unknown;
+                    "Upload-Offset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11327,7 +11400,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
-                    "Upload-Offset"?: unknown;
+                    "Upload-Offset"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/config")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "系统 System")
+@Tag(name = "系统 System", description = "无需登录的客户端配置 / public client configuration")
 public class ConfigResource {
     @ConfigProperty(name = "jinguo.spa.oidc-authority")
     String authority;

@@ -28,7 +28,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/v1/files")
 @Authenticated
-@Tag(name = "文件 Files")
+@Tag(
+        name = "文件 Files",
+        description =
+                "附件、照片、视频的上传与下载（大文件分片续传）/ attachments, photos and videos: upload (resumable for large files) and download")
 public class FileResource {
     @Inject
     FileService service;

@@ -30,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/uploads")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "文件 Files")
+@Tag(
+        name = "文件 Files",
+        description =
+                "附件、照片、视频的上传与下载（大文件分片续传）/ attachments, photos and videos: upload (resumable for large files) and download")
 public class UploadResource {
     /** The chunk's media type (as in tus); plain octet-stream is accepted too. */
     public static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
@@ -83,7 +86,11 @@ public class UploadResource {
     @APIResponse(
             responseCode = "200",
             description = "The upload",
-            headers = @Header(name = UPLOAD_OFFSET, description = "已收到的字节数 / bytes received"),
+            headers =
+                    @Header(
+                            name = UPLOAD_OFFSET,
+                            description = "已收到的字节数 / bytes received",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             content = @Content(schema = @Schema(implementation = UploadView.class)))
     public Response get(@PathParam("id") @Parameter(example = "0b6f3c1e-6d1a-4c53-9d55-0d1c2f3a4b5c") String id) {
         return withOffset(service.get(id));
@@ -112,7 +119,11 @@ public class UploadResource {
     @APIResponse(
             responseCode = "200",
             description = "Appended (and stored when complete)",
-            headers = @Header(name = UPLOAD_OFFSET, description = "已收到的字节数 / bytes received"),
+            headers =
+                    @Header(
+                            name = UPLOAD_OFFSET,
+                            description = "已收到的字节数 / bytes received",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             content = @Content(schema = @Schema(implementation = UploadView.class)))
     @APIResponse(
             responseCode = "409",

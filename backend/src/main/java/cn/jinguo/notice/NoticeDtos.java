@@ -362,7 +362,7 @@ public final class NoticeDtos {
                     String orgId,
             @NotBlank
                     @Size(max = 20)
-                    @Pattern(regexp = "^[\\p{IsHan}A-Za-z0-9]+$")
+                    @Pattern(regexp = "^[\\p{sc=Han}A-Za-z0-9]+$")
                     @Schema(description = "汉字、字母或数字 / Chinese characters, letters or digits", example = "渝妇发")
                     String code,
             @Size(max = 100) @Schema(example = "市妇联发文") String description,

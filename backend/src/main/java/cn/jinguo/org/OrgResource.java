@@ -79,8 +79,7 @@ public class OrgResource {
                     @Parameter(
                             description =
                                     "只要这些组织（可重复，最多 200 个；范围外的不返回）/ only these orgs (repeatable, ≤ 200;"
-                                            + " those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds",
-                            example = "118")
+                                            + " those outside the scope are left out), e.g. names for the ids a notice's recipient rule holds (?id=118&id=119)")
                     List<String> ids,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1–200") int size) {

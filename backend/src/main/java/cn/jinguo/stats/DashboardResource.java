@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,10 @@ public class DashboardResource {
     @APIResponse(
             responseCode = "404",
             description = "orgId 不存在或不在调用者范围内 / orgId not found or outside the caller's scope")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dashboard",
+            content = @Content(schema = @Schema(implementation = Dashboard.class)))
     public Dashboard dashboard(
             @QueryParam("orgId") @Parameter(description = "单位 / the org", example = "120") String orgId) {
         return service.dashboard(orgId);

@@ -77,6 +77,10 @@ public class StatsResource {
     @APIResponse(
             responseCode = "404",
             description = "orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope")
+    @APIResponse(
+            responseCode = "200",
+            description = "The figures",
+            content = @Content(schema = @Schema(implementation = StatsView.class)))
     public StatsView stats(@BeanParam Filters filters) {
         return service.stats(filters.filter());
     }
@@ -92,6 +96,10 @@ public class StatsResource {
     @APIResponse(
             responseCode = "404",
             description = "orgId 或 noticeId 不存在或不在调用者范围内 / orgId or noticeId not found or outside the caller's scope")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of activities",
+            content = @Content(schema = @Schema(implementation = ActivityPage.class)))
     public ActivityPage activities(
             @BeanParam Filters filters,
             @QueryParam("q") @Parameter(description = "活动名称包含 / title contains", example = "宣讲") String q,

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -111,6 +112,10 @@ public class SubmissionResource {
             summary = "查看报送 / get a package",
             description = "活动条目及其素材、对照报送要求的完成情况、调用者可执行的操作；ETag 为版本号。"
                     + " / Entries with media, completeness against the required items, the caller's actions; ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package; ETag is its version",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response get(@PathParam("id") String id) {
         SubmissionView v = service.get(id);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -129,6 +134,10 @@ public class SubmissionResource {
     @APIResponse(
             responseCode = "422",
             description = "文件、方案条目或下级条目不可用 / a file, planned activity or source entry not allowed")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package as saved; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response update(
             @PathParam("id") String id,
             @HeaderParam(IF_MATCH) @Parameter(description = "ETag of the package", example = "\"3\"") String ifMatch,
@@ -162,6 +171,10 @@ public class SubmissionResource {
                     + " every submission is kept.")
     @APIResponse(responseCode = "409", description = "不在草稿或退回状态 / not a draft or returned")
     @APIResponse(responseCode = "422", description = "不满足报送要求 / required items missing")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package as sent",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response submit(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch) {
         SubmissionView v = service.submit(id, ifMatch);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -176,6 +189,10 @@ public class SubmissionResource {
                     + " / ORG_ADMIN or REVIEWER of the issuer (or its receiving department) accepts the package or"
                     + " returns it with a reason, per entry too.")
     @APIResponse(responseCode = "409", description = "不在待审核状态 / not awaiting review")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package as reviewed",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response review(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, ReviewRequest body) {
         SubmissionView v = service.review(id, ifMatch, body);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -189,6 +206,10 @@ public class SubmissionResource {
             description = "把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as"
                     + " featured (idempotent).")
     @APIResponse(responseCode = "409", description = "报送未采用 / the package is not accepted")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response feature(@PathParam("id") String id, @PathParam("entryId") String entryId) {
         SubmissionView v = service.feature(id, entryId, true);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -200,6 +221,10 @@ public class SubmissionResource {
             operationId = "unfeatureEntry",
             summary = "取消精选 / unfeature an entry",
             description = "取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The package",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response unfeature(@PathParam("id") String id, @PathParam("entryId") String entryId) {
         SubmissionView v = service.feature(id, entryId, false);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -229,6 +254,10 @@ public class SubmissionResource {
                     + " items, not paged. Whoever reads the package may call it; readers outside the org's subtree"
                     + " (the issuer's side) get only the items its entries name.")
     @APIResponse(responseCode = "404", description = "报送不存在或不在调用者范围内 / package not found or outside the caller's scope")
+    @APIResponse(
+            responseCode = "200",
+            description = "The planned activities",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanItemRef.class)))
     public List<PlanItemRef> planItems(
             @PathParam("id") @Parameter(description = "报送 id / the package", example = "31") String id) {
         return service.planItems(id);

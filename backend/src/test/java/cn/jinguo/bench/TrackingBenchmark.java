@@ -92,12 +92,12 @@ class TrackingBenchmark {
         String[] sql = {
             "select count(*), count(*) filter (where r.exempt_reason is null and r.submitted_at is null and r.deadline < now())"
                     + " from receipt r where r.notice_id = " + data.bigNoticeId(),
-            "select split_part(r.org_path, '/', 3), count(*) from receipt r"
-                    + " where r.notice_id = " + data.bigNoticeId() + " group by 1",
+            "select split_part(r.org_path, '/', 3), count(*) from receipt r" + " where r.notice_id = "
+                    + data.bigNoticeId() + " group by 1",
             "select r.id from receipt r join org o on o.id = r.org_id where r.notice_id = " + data.bigNoticeId()
                     + " and r.exempt_reason is null and r.submitted_at is null order by o.code, r.id limit 20",
-            "select split_part(r.org_path, '/', 3), count(*) from receipt r"
-                    + " where r.notice_id = " + data.reissuedNoticeId() + " and r.org_path like '/%' group by 1"
+            "select split_part(r.org_path, '/', 3), count(*) from receipt r" + " where r.notice_id = "
+                    + data.reissuedNoticeId() + " and r.org_path like '/%' group by 1"
         };
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement()) {
