@@ -30,6 +30,12 @@ check "aud contains jinguo-api" jq -e '.aud | (if type == "array" then . else [.
 check "azp is jinguo-cli" jq -e '.azp == "jinguo-cli"' <<<"$cli"
 check "iss is $REALM" jq -e --arg iss "$REALM" '.iss == $iss' <<<"$cli"
 
+echo "city-platform (integration client, client credentials)"
+platform=$(curl -s -u city-platform:city-platform-secret -d grant_type=client_credentials "$OIDC/token" | jq -r '.access_token // empty' | claims)
+check "token issued" test -n "$platform"
+check "aud contains jinguo-api" jq -e '.aud | (if type == "array" then . else [.] end) | index("jinguo-api")' <<<"$platform"
+check "client_id (or azp) is city-platform: what Jinguo maps to its integration client" jq -e '(.client_id // .azp) == "city-platform"' <<<"$platform"
+
 echo "jinguo-spa refuses what it must"
 code=$(curl -s -o /dev/null -w '%{http_code}' -d client_id=jinguo-spa -d grant_type=password \
   -d username=district_admin -d password=$PASSWORD "$OIDC/token")

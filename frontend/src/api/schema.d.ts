@@ -392,6 +392,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 集成客户端列表 / list integration clients
+         * @description 按名称排序，可按名称或 clientId 搜索，含最近一次调用时间。仅平台管理员（403）。 / Platform administrators only (403). By name; q searches the name and clientId; with the last call.
+         */
+        get: operations["listIntegrationClients"];
+        put?: never;
+        /**
+         * 登记集成客户端 / register an integration client
+         * @description 先在 Keycloak 中建好机密客户端（Client authentication 开、Service accounts roles 开，受众映射 jinguo-api），再在此登记其 clientId、可访问的组织（含下级）和授权范围。其令牌只能调用授权范围开放的接口，只能看到该组织及其下级的数据。仅平台管理员（403）。 / Platform administrators only (403). Create the confidential client in Keycloak first (client authentication and service accounts on, an audience mapper for jinguo-api), then register its clientId, org subtree and scopes here. Its tokens call only what its scopes open, and see only the org's subtree.
+         */
+        post: operations["createIntegrationClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 集成客户端详情 / get an integration client
+         * @description ETag 为版本号。仅平台管理员（403）。 / Platform administrators only (403). The ETag is the version to quote in If-Match.
+         */
+        get: operations["getIntegrationClient"];
+        /**
+         * 修改、启用或停用集成客户端 / update, enable or disable an integration client
+         * @description 必须带 If-Match。停用后其令牌立即得到 403 CLIENT_DISABLED。仅平台管理员（403）。 / Platform administrators only (403). If-Match required. Once disabled, its tokens get 403 CLIENT_DISABLED at once.
+         */
+        put: operations["updateIntegrationClient"];
+        post?: never;
+        /**
+         * 删除集成客户端 / delete an integration client
+         * @description 必须带 If-Match；其调用记录一并删除（审计日志保留）。仅平台管理员（403）。 / Platform administrators only (403). If-Match required; its call log goes with it (the audit log stays).
+         */
+        delete: operations["deleteIntegrationClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration-clients/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调用记录 / call log
+         * @description 该客户端的调用（方法、路径、状态码、耗时），最新在前，保留 180 天；数秒内写入。仅平台管理员（403）。 / Platform administrators only (403). The client's calls (method, path, status, duration), newest first, kept 180 days; written within seconds.
+         */
+        get: operations["listIntegrationCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/issuer-codes": {
         parameters: {
             query?: never;
@@ -445,7 +517,7 @@ export interface paths {
         };
         /**
          * 当前用户 / who am I
-         * @description 调用者的账号、成员身份（组织 + 角色）和权限。未开通或已停用的账号得到 403。 / The caller's account, memberships and permissions; unknown or disabled accounts get 403.
+         * @description 调用者的账号、成员身份（组织 + 角色）和权限；集成客户端的令牌得到其组织范围与授权范围。未开通或已停用的账号得到 403。 / The caller's account, memberships and permissions; an integration client's token gets its subtree and scopes. Unknown or disabled accounts get 403.
          */
         get: operations["getMe"];
         put?: never;
@@ -1746,6 +1818,11 @@ export interface components {
             /** @example jinguo-api */
             apiAudience: string;
         };
+        /**
+         * @description 集成客户端的授权范围 / what an integration client may call: ORGS_READ 组织机构, NOTICES_READ 通知与收文, RECEIPTS_WRITE 签收, PLANS_READ 活动方案, PLANS_WRITE 填报方案, SUBMISSIONS_READ 报送与素材, SUBMISSIONS_WRITE 填写报送, TRACKING_READ 督办, FEED_READ 变更订阅, WEBHOOKS_MANAGE 管理推送
+         * @enum {string}
+         */
+        ClientScope: "ORGS_READ" | "NOTICES_READ" | "RECEIPTS_WRITE" | "PLANS_READ" | "PLANS_WRITE" | "SUBMISSIONS_READ" | "SUBMISSIONS_WRITE" | "TRACKING_READ" | "FEED_READ" | "WEBHOOKS_MANAGE";
         /** @description 为一份收文建立报送 / open the package of a receipt */
         CreateSubmissionRequest: {
             /**
@@ -2159,6 +2236,107 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        /** @description 集成客户端的一次调用 / one call of a client */
+        IntegrationCall: {
+            at: components["schemas"]["Instant"];
+            /** @example GET */
+            method: string;
+            /** @example /api/v1/submissions?noticeId=12 */
+            path: string;
+            /**
+             * Format: int32
+             * @example 200
+             */
+            status: number;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            durationMs: number;
+        };
+        IntegrationCallPage: {
+            items: components["schemas"]["IntegrationCall"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 集成客户端 / an integration client */
+        IntegrationClient: {
+            /** @example 3 */
+            id: string;
+            /** @example city-platform */
+            clientId: string;
+            /** @example 市综合信息平台 */
+            name: string;
+            description?: string;
+            /** @example 1 */
+            orgId: string;
+            /** @example 重庆市妇女联合会 */
+            orgName: string;
+            scopes: components["schemas"]["ClientScope"][];
+            enabled: boolean;
+            /** @example platform_admin */
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /** @description 最近一次调用 / the last call */
+            lastCallAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @example 2
+             */
+            version: number;
+        };
+        /** @description 登记集成客户端：clientId 为 Keycloak 中已建好的机密客户端（启用 Service accounts，受众含 jinguo-api） / registers a confidential Keycloak client (service accounts on, audience jinguo-api) */
+        IntegrationClientCreate: {
+            /**
+             * @description Keycloak clientId
+             * @example city-platform
+             */
+            clientId: string;
+            /** @example 市综合信息平台 */
+            name: string;
+            /** @example 接收采用的活动信息 */
+            description?: string;
+            /**
+             * @description 可访问的组织（含其下级）/ the subtree it may act in
+             * @example 1
+             */
+            orgId: string;
+            scopes: components["schemas"]["ClientScope"][];
+        };
+        /** @description 调用者所属的集成客户端 / the integration client calling */
+        IntegrationClientInfo: {
+            /** @example city-platform */
+            clientId: string;
+            /** @example 市综合信息平台 */
+            name: string;
+            /** @example 1 */
+            orgId: string;
+            /** @example 重庆市妇女联合会 */
+            orgName: string;
+            scopes: components["schemas"]["ClientScope"][];
+        };
+        IntegrationClientPage: {
+            items: components["schemas"]["IntegrationClient"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /** @description 修改、启用或停用集成客户端 / update, enable or disable a client */
+        IntegrationClientUpdate: {
+            name: string;
+            description?: string;
+            orgId: string;
+            scopes: components["schemas"]["ClientScope"][];
+            enabled: boolean;
+        };
         /** @description 新建或修改机关代字 / create or update an issuer code */
         IssuerCodeInput: {
             /**
@@ -2212,6 +2390,8 @@ export interface components {
              *     ]
              */
             permissions: string[];
+            /** @description 令牌属于集成客户端时：其名称、组织范围与授权范围 / for an integration client's token: its name, subtree and scopes */
+            integrationClient?: components["schemas"]["IntegrationClientInfo"];
         };
         /** @description 素材：照片、视频为已上传文件（POST /api/v1/files），新媒体链接为网址，文章为文件或网址 / a medium: photos and videos are uploaded files, links are URLs, articles either */
         MediaInput: {
@@ -5389,6 +5569,464 @@ export interface operations {
             };
             /** @description 已签收或通知已撤回 / already signed, or the notice is withdrawn */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntegrationClients: {
+        parameters: {
+            query?: {
+                page?: number;
+                /**
+                 * @description 名称或 clientId 包含 / name or clientId contains
+                 * @example platform
+                 */
+                q?: string;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationClientPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createIntegrationClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationClient"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该 clientId 已登记 / clientId already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 组织不存在或已撤销 / the org does not exist or is closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntegrationClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationClient"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateIntegrationClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the client
+                 * @example "0"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 3 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationClient"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 组织不存在或已撤销 / the org does not exist or is closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteIntegrationClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the client
+                 * @example "0"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 3 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntegrationCalls: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 3 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationCallPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses authenticated callers without an enabled account before any endpoint runs (403 problem). */
+/**
+ * Refuses authenticated callers that are neither an enabled account nor an enabled integration client before any
+ * endpoint runs (403 problem).
+ */
 public class AccountFilter {
     @Inject
     SecurityIdentity identity;
@@ -15,6 +18,6 @@ public class AccountFilter {
 
     @ServerRequestFilter
     public void requireAccount(ContainerRequestContext ctx) {
-        if (!identity.isAnonymous()) caller.account();
+        if (!identity.isAnonymous()) caller.require();
     }
 }

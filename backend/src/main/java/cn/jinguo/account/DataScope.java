@@ -63,7 +63,7 @@ public class DataScope {
     public Reach reach(Permission permission) {
         if (unrestricted()) return new Reach(true, List.of());
         List<String> paths = caller.grants().stream()
-                .filter(g -> g.role().permissions().contains(permission))
+                .filter(g -> g.permissions().contains(permission))
                 .map(Caller.Grant::orgPath)
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length))
@@ -91,17 +91,11 @@ public class DataScope {
         if (path == null || !covers(path)) throw ApiException.notFound(notFoundCode, id);
     }
 
-    public Set<Role> rolesAt(String path) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Caller.Grant g : caller.grants()) {
-            if (path.startsWith(g.orgPath())) roles.add(g.role());
-        }
-        return roles;
-    }
-
     public boolean can(Permission permission, String path) {
         return unrestricted()
-                || rolesAt(path).stream().anyMatch(r -> r.permissions().contains(permission));
+                || caller.grants().stream()
+                        .anyMatch(g ->
+                                path.startsWith(g.orgPath()) && g.permissions().contains(permission));
     }
 
     /** 403 unless the caller holds the permission somewhere; returns where it holds. */
@@ -120,7 +114,7 @@ public class DataScope {
     public Set<Permission> permissions() {
         if (unrestricted()) return EnumSet.allOf(Permission.class);
         Set<Permission> all = EnumSet.noneOf(Permission.class);
-        caller.grants().forEach(g -> all.addAll(g.role().permissions()));
+        caller.grants().forEach(g -> all.addAll(g.permissions()));
         return all;
     }
 
@@ -138,14 +132,13 @@ public class DataScope {
     public boolean actsFor(long orgId, Permission permission) {
         return unrestricted()
                 || caller.grants().stream()
-                        .anyMatch(g ->
-                                g.orgId() == orgId && g.role().permissions().contains(permission));
+                        .anyMatch(g -> g.orgId() == orgId && g.permissions().contains(permission));
     }
 
     /** The orgs where the caller itself holds a role granting {@code permission}. */
     public List<Long> memberOrgIds(Permission permission) {
         return caller.grants().stream()
-                .filter(g -> g.role().permissions().contains(permission))
+                .filter(g -> g.permissions().contains(permission))
                 .map(Caller.Grant::orgId)
                 .distinct()
                 .toList();

@@ -165,7 +165,25 @@ public final class DemoTree {
         insertOrgs(c, nodes);
         insertAccounts(c, nodes);
         insertIssuerCodes(c);
+        insertIntegrationClients(c);
         return nodes.size();
+    }
+
+    /**
+     * The city platform as an integration client (Keycloak client city-platform of the demo realm): it reads the whole
+     * city's notices, reports and tracking, pages the feed and manages its webhooks, and writes nothing.
+     */
+    private static void insertIntegrationClients(Connection c) throws SQLException {
+        try (var ps = c.prepareStatement(
+                """
+                insert into integration_client (client_id, name, description, org_id, scopes, created_by)
+                select 'city-platform', '市综合信息平台（演示）', '接收采用的活动信息、督办数据', id,
+                       cast(? as varchar(32)[]), 'demo'
+                from org where code = ?""")) {
+            ps.setString(1, "{FEED_READ,NOTICES_READ,ORGS_READ,SUBMISSIONS_READ,TRACKING_READ,WEBHOOKS_MANAGE}");
+            ps.setString(2, CITY_CODE);
+            ps.executeUpdate();
+        }
     }
 
     /** 机关代字 as the real federations use them: the city's 发 and 函, a district's, and a department's own. */
