@@ -152,6 +152,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 读取变更 / read the feed
+         * @description 返回游标之后调用者范围内（集成客户端：其组织及下级；通知类记录也给收到该通知的单位）的记录，按写入顺序，每条记录为变更提交时的内容（schemaVersion 1）。不带 cursor 从头读；把 nextCursor 原样传回读下一页；hasMore 为 false 时已读到末尾，稍后用同一游标再读即得新记录（提交后约 1 秒可见）。同一游标总是得到同样的记录，写入并发时也不会跳过或重复。素材的 downloadUrl 无需令牌，1 小时内有效。集成客户端需要 FEED_READ。 / Records after the cursor that the caller's subtree covers (notice records also reach the orgs that received the notice), in the order written, each as it was when its change committed (schemaVersion 1). No cursor: from the beginning; pass nextCursor back for the next page; hasMore false means the end for now: read again later with the same cursor (records show about a second after their commit). A cursor always yields the same records: none skipped or repeated under concurrent writes. Media downloadUrls need no token and last an hour. Integration clients need FEED_READ.
+         */
+        get: operations["readFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载订阅中的素材 / download a medium of the feed
+         * @description 记录中 downloadUrl 的目标：凭签名下载，无需令牌；过期或签名不符为 403。 / What a record's downloadUrl points at: the signature is the right, no token needed; expired or forged links are 403.
+         */
+        get: operations["downloadFeedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 订阅末尾 / the feed's end
+         * @description 从现在开始跟随（不读历史）时的游标。 / The cursor to follow from now on, without the history.
+         */
+        get: operations["getFeedHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1914,10 +1974,7 @@ export interface components {
             title: string;
             /** @example 重庆市妇女联合会 */
             issuerName: string;
-            /**
-             * @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline)
-             * @example 2022-03-10T12:15:50-04:00
-             */
+            /** @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline) */
             deadline?: components["schemas"]["OffsetDateTime"];
             /** @description 已过截止时间 / past the deadline */
             overdue: boolean;
@@ -1967,10 +2024,7 @@ export interface components {
             title: string;
             /** @example 渝中区妇女联合会 */
             orgName: string;
-            /**
-             * @description 报送或备案时间 / when it was sent
-             * @example 2022-03-10T12:15:50-04:00
-             */
+            /** @description 报送或备案时间 / when it was sent */
             since: components["schemas"]["OffsetDateTime"];
         };
         /**
@@ -2068,6 +2122,175 @@ export interface components {
          * @enum {string}
          */
         FederationLevel: "CITY" | "DISTRICT" | "TOWNSHIP" | "VILLAGE";
+        /** @description 被采用的活动信息。逐级汇总上报的同一活动在每一级被采用时各出现一次：origin 与 originEntryId 指出活动本身 / an accepted activity. An activity rolled up the tree appears once per level that accepts it; origin and originEntryId name the activity itself */
+        FeedActivity: {
+            /** @example 50211 */
+            entryId: string;
+            /**
+             * @description 最初填报的条目 / the entry first written
+             * @example 50017
+             */
+            originEntryId: string;
+            /** @description 汇总时所纳入的下级条目 / the subordinate's entry it copies */
+            sourceEntryId?: string;
+            /** @example 3012 */
+            submissionId: string;
+            /**
+             * Format: int32
+             * @description 报送的第几次提交 / which submission of the package
+             * @example 1
+             */
+            revision: number;
+            /** @example 巾帼志愿服务进社区 */
+            title: string;
+            heldOn: components["schemas"]["LocalDate"];
+            heldUntil?: components["schemas"]["LocalDate"];
+            /** @example 解放碑新时代文明实践站 */
+            location?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            participants?: number;
+            summary?: string;
+            /** @description 报送单位 / the org that reported it */
+            org: components["schemas"]["FeedOrg"];
+            /** @description 举办单位 / the org that held it */
+            origin: components["schemas"]["FeedOrg"];
+            featured: boolean;
+            acceptedAt: components["schemas"]["Instant"];
+            /** @example city_admin */
+            acceptedBy: string;
+            media: components["schemas"]["FeedMedia"][];
+        };
+        /** @description 订阅当前的末尾 / the feed's current end */
+        FeedHead: {
+            /**
+             * @description 从现在开始跟随时使用的游标 / the cursor to follow from now on
+             * @example djE6MTA0MjMz
+             */
+            cursor: string;
+        };
+        /** @description 活动素材 / a medium of an activity */
+        FeedMedia: {
+            kind: components["schemas"]["MediaKind"];
+            title?: string;
+            /** @description 文章或新媒体链接 / the article's or post's address */
+            url?: string;
+            /**
+             * @description 文件名 / file name
+             * @example 活动照片1.jpg
+             */
+            fileName?: string;
+            /** @example image/jpeg */
+            contentType?: string;
+            /**
+             * Format: int64
+             * @example 352011
+             */
+            size?: number;
+            /** @example 3f7a… */
+            sha256?: string;
+            /** @description 文件的签名下载地址，无需令牌，到 downloadExpiresAt 失效；过期后重新读取该页即得新地址 / a signed download address, no token needed, valid until downloadExpiresAt; read the page again for a fresh one */
+            downloadUrl?: string;
+            downloadExpiresAt?: components["schemas"]["Instant"];
+            /**
+             * @description 文件 id；逐级汇总时同一文件不变 / the stored file: the same at every level it is rolled up to
+             * @example 4410
+             */
+            fileId?: string;
+        };
+        /** @description 通知（记录写入时的状态）/ the notice as it was when the record was written */
+        FeedNotice: {
+            /** @example 12 */
+            id: string;
+            /** @example 渝妇发〔2026〕5号 */
+            docNumber?: string;
+            /** @example 关于开展2026年“三八”国际妇女节纪念活动的通知 */
+            title: string;
+            theme?: string;
+            issuer: components["schemas"]["FeedOrg"];
+            /** @example PUBLISHED */
+            status: string;
+            publishedAt?: components["schemas"]["Instant"];
+            deadline?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description 修订次数 / amendments so far
+             * @example 0
+             */
+            revision: number;
+            /** @description 撤回原因 / why it was withdrawn */
+            withdrawnReason?: string;
+            /**
+             * @description 转发的上级通知 / the notice it re-issues
+             * @example 7
+             */
+            parentNoticeId?: string;
+        };
+        /** @description 组织及其在组织树中的位置 / an org and its place in the tree */
+        FeedOrg: {
+            /** @example 977 */
+            id: string;
+            /** @example 500103001 */
+            code: string;
+            /** @example 解放碑街道妇女联合会 */
+            name: string;
+            type: components["schemas"]["OrgType"];
+            level?: components["schemas"]["FederationLevel"];
+            /**
+             * @description 从顶层到本组织的组织代码 / org codes from the top down to this org
+             * @example [
+             *       "500000",
+             *       "500103",
+             *       "500103001"
+             *     ]
+             */
+            path: string[];
+        };
+        /** @description 一页记录 / a page of the feed */
+        FeedPage: {
+            items: components["schemas"]["FeedRecord"][];
+            /**
+             * @description 下一页的游标：原样传回 cursor；没有新记录时与请求的相同 / pass it back as cursor for the next page; unchanged when nothing new has come
+             * @example djE6MTA0MjMz
+             */
+            nextCursor: string;
+            /** @description 是否已有下一页 / whether the next page is already there */
+            hasMore: boolean;
+        };
+        /** @description 一份收文的签收 / a receipt signed */
+        FeedReceipt: {
+            /** @example 880 */
+            id: string;
+            org: components["schemas"]["FeedOrg"];
+            signedAt: components["schemas"]["Instant"];
+            /** @example district_admin */
+            signedBy: string;
+        };
+        /** @description 变更订阅中的一条记录 / a record of the feed. ACTIVITY_ACCEPTED has activity and notice; NOTICE_* has notice; RECEIPT_SIGNED has receipt and notice. */
+        FeedRecord: {
+            /**
+             * @description 记录在订阅中的位置，递增、唯一，可用于去重 / the record's position: increasing, unique, for de-duplication
+             * @example 104233
+             */
+            id: string;
+            type: components["schemas"]["FeedType"];
+            occurredAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            schemaVersion: number;
+            activity?: components["schemas"]["FeedActivity"];
+            notice?: components["schemas"]["FeedNotice"];
+            receipt?: components["schemas"]["FeedReceipt"];
+        };
+        /**
+         * @description 记录类型 / record type: ACTIVITY_ACCEPTED 活动信息被采用, NOTICE_PUBLISHED 通知发布, NOTICE_AMENDED 通知修订, NOTICE_WITHDRAWN 通知撤回, RECEIPT_SIGNED 收文签收
+         * @enum {string}
+         */
+        FeedType: "ACTIVITY_ACCEPTED" | "NOTICE_PUBLISHED" | "NOTICE_AMENDED" | "NOTICE_WITHDRAWN" | "RECEIPT_SIGNED";
         /** @description 一个字段的错误 / an error on one field */
         FieldError: {
             /** @example name */
@@ -2365,7 +2588,10 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** Format: date */
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
         LocalDate: string;
         /** @description 标为已读的条数 / how many were marked read */
         MarkedRead: {
@@ -2742,7 +2968,10 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             readAt?: components["schemas"]["Instant"];
         };
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @example 2022-03-10T12:15:50-04:00
+         */
         OffsetDateTime: string;
         /**
          * @description 组织操作 / org operation: UPDATE 编辑, CREATE_CHILD 新建下级, REORDER_CHILDREN 调整下级排序, MOVE 移动, CLOSE 关闭, REOPEN 恢复
@@ -3407,10 +3636,7 @@ export interface components {
         ReminderView: {
             id: string;
             kind: components["schemas"]["ReminderKind"];
-            /**
-             * @description 发送日（北京时间）/ business day
-             * @example 2022-03-10
-             */
+            /** @description 发送日（北京时间）/ business day */
             businessDay: components["schemas"]["LocalDate"];
             sentAt: components["schemas"]["Instant"];
             /** @description 手动催报人；空为自动 / who sent it; null: the scheduler */
@@ -3722,7 +3948,6 @@ export interface components {
             sourceEntryId?: string;
             planItemId?: string;
             title: string;
-            /** @example 2022-03-10 */
             heldOn: components["schemas"]["LocalDate"];
             heldUntil?: components["schemas"]["LocalDate"];
             location?: string;
@@ -3809,10 +4034,7 @@ export interface components {
              * @description 已报送次数 / times submitted
              */
             revision: number;
-            /**
-             * @description 本单位的截止时间（含延期）/ the org's effective deadline
-             * @example 2022-03-10T12:15:50-04:00
-             */
+            /** @description 本单位的截止时间（含延期）/ the org's effective deadline */
             deadline?: components["schemas"]["OffsetDateTime"];
             /** @description 首次报送时间 / first submitted */
             firstSubmittedAt?: components["schemas"]["Instant"];
@@ -4012,10 +4234,7 @@ export interface components {
             parentName?: string;
             progress: components["schemas"]["TrackingProgress"];
             deliveredAt: components["schemas"]["Instant"];
-            /**
-             * @description 本单位的截止时间（延期后为延期的时间）/ effective deadline
-             * @example 2022-03-10T12:15:50-04:00
-             */
+            /** @description 本单位的截止时间（延期后为延期的时间）/ effective deadline */
             deadline?: components["schemas"]["OffsetDateTime"];
             firstReadAt?: components["schemas"]["Instant"];
             signedAt?: components["schemas"]["Instant"];
@@ -4736,6 +4955,191 @@ export interface operations {
             };
             /** @description orgId 不存在或不在调用者范围内 / orgId not found or outside the caller's scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readFeed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 上一页的 nextCursor / the previous page's nextCursor
+                 * @example djE6MTA0MjMz
+                 */
+                cursor?: string;
+                /** @description 每页条数 1–1000 / records per page */
+                limit?: number;
+                /** @description 只要这些类型（可重复，如 ?types=ACTIVITY_ACCEPTED）/ only these types (repeatable) */
+                types?: components["schemas"]["FeedType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description 游标无效或 limit 超出 1–1000 / bad cursor, or limit outside 1–1000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadFeedFile: {
+        parameters: {
+            query?: {
+                /** @description 失效时间（Unix 秒）/ expiry, Unix seconds */
+                expires?: number;
+                /** @description 签名 / signature */
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 链接已过期或签名不符 / link expired or not genuine */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件不存在 / no such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeedHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedHead"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,11 +21,13 @@ public class OpenApiProblems implements OASFilter {
         if (openAPI.getPaths() == null) return;
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/v1/")) return;
-            boolean isPublic = path.equals("/api/v1/config");
             for (Map.Entry<PathItem.HttpMethod, Operation> e :
                     item.getOperations().entrySet()) {
                 APIResponses r = e.getValue().getResponses();
                 if (r == null) continue;
+                // @SecurityRequirements with nothing in it: a public operation (no token, so no 401)
+                boolean isPublic = e.getValue().getSecurity() != null
+                        && e.getValue().getSecurity().isEmpty();
                 boolean write = e.getKey() != PathItem.HttpMethod.GET;
                 boolean hasParams = path.contains("{");
                 if (write

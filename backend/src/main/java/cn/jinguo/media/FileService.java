@@ -223,6 +223,18 @@ public class FileService {
         }
     }
 
+    /** A file behind a link the server signed (the feed's media): the signature, checked by the caller, is the right. */
+    @Transactional
+    public Download downloadSigned(long id) {
+        StoredFile f = em.find(StoredFile.class, id);
+        if (f == null) throw ApiException.notFound("FILE_NOT_FOUND", id);
+        try {
+            return new Download(StoredFileView.of(f), store.open(f.storageKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The JPEG thumbnail of an image the caller may read; 404 FILE_NO_THUMBNAIL for other files. */
     @Transactional
     public Rendition thumbnail(String id) {

@@ -16,6 +16,7 @@ import cn.jinguo.notice.NoticeDtos.ReceiptView;
 import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,9 @@ public class InboxService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ReceiptSigned> signed;
 
     @Inject
     OrgRepository orgs;
@@ -170,6 +174,7 @@ public class InboxService {
                 r.org.path,
                 r.org.name + " 签收通知 " + r.notice.docNumber,
                 Map.of("noticeId", r.notice.id.toString()));
+        signed.fire(new ReceiptSigned(r.id));
         return views(List.of(r), r.org).get(0);
     }
 

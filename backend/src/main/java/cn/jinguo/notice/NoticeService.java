@@ -33,6 +33,7 @@ import cn.jinguo.org.Org;
 import cn.jinguo.org.OrgRepository;
 import cn.jinguo.org.OrgService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,9 @@ import java.util.stream.Collectors;
 public class NoticeService {
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<NoticeChanged> changed;
 
     @Inject
     OrgRepository orgs;
@@ -270,6 +274,7 @@ public class NoticeService {
                 n.issuer.path,
                 "发布通知 " + n.docNumber + "“" + n.title + "”，收文单位 " + delivered + " 个",
                 Map.of("docNumber", n.docNumber, "recipients", delivered));
+        changed.fire(new NoticeChanged(n.id, NoticeChanged.Change.PUBLISHED));
         return NoticeViews.view(n, this);
     }
 
@@ -293,6 +298,7 @@ public class NoticeService {
                 n.issuer.path,
                 "撤回通知 " + n.docNumber + "（文号作废）：" + n.withdrawnReason,
                 Map.of("docNumber", n.docNumber, "reason", n.withdrawnReason));
+        changed.fire(new NoticeChanged(n.id, NoticeChanged.Change.WITHDRAWN));
         return NoticeViews.view(n, this);
     }
 
@@ -348,6 +354,7 @@ public class NoticeService {
                 "修订通知 " + n.docNumber + "（第 " + n.revision + " 次）："
                         + in.reason().trim(),
                 Map.of("revision", n.revision));
+        changed.fire(new NoticeChanged(n.id, NoticeChanged.Change.AMENDED));
         return NoticeViews.view(n, this);
     }
 

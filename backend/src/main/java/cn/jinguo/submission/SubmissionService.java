@@ -30,6 +30,7 @@ import cn.jinguo.submission.SubmissionDtos.SubmissionInput;
 import cn.jinguo.submission.SubmissionDtos.SubmissionPage;
 import cn.jinguo.submission.SubmissionDtos.SubmissionView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,6 +60,9 @@ public class SubmissionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<PackageAccepted> packageAccepted;
 
     @Inject
     DataScope scope;
@@ -352,6 +356,7 @@ public class SubmissionService {
                 s.notice.issuer.path,
                 (accepted ? "采用 " : "退回 ") + s.org.name + " 的报送：" + label(s.notice) + (accepted ? "" : "，原因：" + reason),
                 Map.of("revision", s.revision, "returnedEntries", verdicts.size()));
+        if (accepted) packageAccepted.fire(new PackageAccepted(s.id));
         return views.view(s);
     }
 
