@@ -1772,6 +1772,118 @@ export interface paths {
         patch: operations["appendUpload"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 推送列表 / list webhooks
+         * @description 具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * 新建推送 / subscribe a webhook
+         * @description 从现在起（不含历史，历史请读变更订阅）把所选类型的事件 POST 到 url，请求体与 GET /feed 的记录相同。请求头：Jinguo-Event-Id（记录 id，用于去重）、Jinguo-Event-Type、Jinguo-Delivery、Jinguo-Signature: t=<Unix 秒>,v1=<hex(HMAC-SHA256(secret, t + "." + 请求体))>。2xx 视为送达；否则按指数退避重试，同一推送中后面的事件排在其后（按序），多次失败后为死信。地址须为 https，且不能指向内网地址。密钥只在此返回一次。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. From now on (no history: the feed has it), events of the chosen types are POSTed to url with the body of a feed record and the headers Jinguo-Event-Id (the record id, for de-duplication), Jinguo-Event-Type, Jinguo-Delivery and Jinguo-Signature: t=<unix seconds>,v1=<hex(HMAC-SHA256(secret, t + "." + body))>. 2xx is delivered; anything else is retried with exponential backoff, the events behind it waiting (in order), until it becomes a dead letter. https only, never an internal address. The secret is returned this once.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 推送详情 / get a webhook
+         * @description 具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403.
+         */
+        get: operations["getWebhook"];
+        /**
+         * 修改、启用或停用推送 / update, enable or disable a webhook
+         * @description 必须带 If-Match。停用期间的事件在重新启用后补发。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. If-Match required. Events that come while it is disabled are sent once it is enabled again.
+         */
+        put: operations["updateWebhook"];
+        post?: never;
+        /**
+         * 删除推送 / delete a webhook
+         * @description 必须带 If-Match；未送达的投递一并删除。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. If-Match required; undelivered events go with it.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投递记录 / delivery log
+         * @description 每个事件的投递状态、尝试次数与最近的发送记录（状态码、错误、耗时），最新事件在前。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. Each event's delivery: state, attempts and the latest tries (status code, error, duration), newest event first.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 手动重发 / redeliver
+         * @description 立即再发送一次（任何状态，包括死信），对方收到相同的 Jinguo-Event-Id，应据此去重；成功则标记为已送达。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. Sends it again now, whatever its state (dead letters too); the receiver gets the same Jinguo-Event-Id and should de-duplicate by it. Success marks it delivered.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更换签名密钥 / rotate the signing secret
+         * @description 立即生效，新密钥只在此返回一次。具有 WEBHOOKS_MANAGE 的集成客户端管理自己的推送，平台管理员管理全部，其他为 403。 / An integration client with WEBHOOKS_MANAGE manages its own; platform administrators all; others 403. Takes effect at once; the new secret is returned this once.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4359,6 +4471,135 @@ export interface components {
              * @example video/mp4
              */
             contentType?: string;
+        };
+        /** @description 推送订阅 / a webhook subscription */
+        Webhook: {
+            /** @example 5 */
+            id: string;
+            url: string;
+            types: components["schemas"]["FeedType"][];
+            /** @example 1 */
+            orgId: string;
+            /** @example 重庆市妇女联合会 */
+            orgName: string;
+            /**
+             * @description 管理它的集成客户端 / the integration client that manages it
+             * @example city-platform
+             */
+            ownerClientId?: string;
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description 待发送（含重试中）/ waiting, retries included
+             * @example 0
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description 已放弃 / dead letters
+             * @example 0
+             */
+            dead: number;
+            lastDeliveredAt?: components["schemas"]["Instant"];
+            createdBy: string;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            version: number;
+        };
+        /** @description 一次发送 / one attempt */
+        WebhookAttempt: {
+            at: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description 对方的 HTTP 状态码 / the receiver's status
+             * @example 500
+             */
+            statusCode?: number;
+            /**
+             * @description 未得到响应的原因 / why there was no answer
+             * @example timeout
+             */
+            error?: string;
+            /**
+             * Format: int32
+             * @example 35
+             */
+            durationMs: number;
+            /** @description 手动重发 / sent by hand */
+            manual: boolean;
+        };
+        /** @description 新建推送 / subscribe */
+        WebhookCreate: {
+            /** @example https://platform.example.cn/jinguo/events */
+            url: string;
+            types: components["schemas"]["FeedType"][];
+            /**
+             * @description 只推送该组织及其下级的事件；集成客户端缺省且只能为其自身组织范围内 / events of this org's subtree; for an integration client, within its own subtree (default: its org)
+             * @example 1
+             */
+            orgId?: string;
+        };
+        /** @description 新建或更换密钥后的订阅，含签名密钥（只显示这一次）/ the subscription with its signing secret, shown this once */
+        WebhookCreated: {
+            webhook: components["schemas"]["Webhook"];
+            /**
+             * @description HMAC-SHA256 签名密钥 / the signing key
+             * @example whsec_3c5…
+             */
+            secret: string;
+        };
+        /** @description 一个事件向一个订阅的投递 / one event to one subscription */
+        WebhookDelivery: {
+            /** @example 881 */
+            id: string;
+            /**
+             * @description 事件在订阅中的位置（= 订阅记录的 id）/ the event (a feed record id)
+             * @example 104233
+             */
+            eventId: string;
+            eventType: components["schemas"]["FeedType"];
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /**
+             * Format: int32
+             * @example 2
+             */
+            attempts: number;
+            nextAttemptAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            lastStatusCode?: number;
+            lastError?: string;
+            deliveredAt?: components["schemas"]["Instant"];
+            /** @description 最近的发送记录 / the latest attempts */
+            log: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        /**
+         * @description PENDING 待发送, RETRYING 失败待重试, DELIVERED 已送达, DEAD 已放弃（死信）
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "PENDING" | "RETRYING" | "DELIVERED" | "DEAD";
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description 修改、启用或停用推送 / update, enable or disable a subscription */
+        WebhookUpdate: {
+            url: string;
+            types: components["schemas"]["FeedType"][];
+            enabled: boolean;
         };
     };
     responses: never;
@@ -12505,6 +12746,584 @@ export interface operations {
             };
             /** @description 图片无法解码 / the image does not decode */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 地址不可用（非 https、内网地址、无法解析）或组织不在范围内 / URL refused, or the org out of reach */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the webhook
+                 * @example "0"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改 / stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 地址不可用 / URL refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少 If-Match / If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the webhook
+                 * @example "0"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description 只看该状态 / only this state */
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: never;
+            path: {
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 881 */
+                deliveryId: string;
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery after the attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the webhook
+                 * @example "0"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 5 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description 请求参数有误 / bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在调用者范围内 / not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

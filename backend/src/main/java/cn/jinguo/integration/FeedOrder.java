@@ -24,6 +24,11 @@ public class FeedOrder {
             every = "${jinguo.integration.feed-order-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        drain();
+    }
+
+    /** Orders everything settled, batch after batch. */
+    public void drain() {
         while (assign() == BATCH) {
             // a backlog: keep going
         }

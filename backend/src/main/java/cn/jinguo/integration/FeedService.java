@@ -78,6 +78,10 @@ public class FeedService {
         return new FeedPage(items, encode(last), more);
     }
 
+    Instant linkExpiry() {
+        return links.expiry();
+    }
+
     /** The cursor at the current end: following from it yields only what is written from now on. */
     @Transactional
     public FeedHead head() {
@@ -86,7 +90,8 @@ public class FeedService {
         return new FeedHead(encode(max == null ? 0 : ((Number) max).longValue()));
     }
 
-    private FeedRecord record(long seq, String payload, URI base, Instant expires) {
+    /** A stored record as served: its position as id, media links signed until {@code expires}. */
+    FeedRecord record(long seq, String payload, URI base, Instant expires) {
         FeedRecord stored;
         try {
             stored = json.readValue(payload, FeedRecord.class);
