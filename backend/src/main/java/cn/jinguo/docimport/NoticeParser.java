@@ -108,7 +108,8 @@ public final class NoticeParser {
             if (d != null
                     && (p.text().length() - (d.end() - d.start()) <= 12
                             || p.text().contains("签发人")))
-                return Found.of(d, 0.95, p.start() + d.start(), p.start() + d.end());
+                return Found.of(d, 0.95, p.start() + d.start(), p.start() + d.end())
+                        .noted("IMPORT_NOTE_DOC_NUMBER");
         }
         return null;
     }
@@ -200,7 +201,8 @@ public final class NoticeParser {
                             ? f.noted("IMPORT_NOTE_RECIPIENT_UNMAPPED")
                             : f.noted(
                                     p.group() ? "IMPORT_NOTE_RECIPIENT_GROUP" : "IMPORT_NOTE_RECIPIENT_NAMED",
-                                    p.mapping()));
+                                    p.type(),
+                                    p.level() == null ? "" : p.level()));
         }
         return out;
     }
@@ -212,17 +214,8 @@ public final class NoticeParser {
             Found<String> heading = h == null ? null : Found.of(h.printed(), 0.9, h.start(), h.end());
             if (heading != null && h.kind() != null)
                 heading = heading.noted("IMPORT_NOTE_NUMBERING", h.kind().level, h.kind().example);
-            List<Found<String>> subheadings = l.units(part).stream()
-                    .map(u -> Found.of(
-                                    u.lead().printed(),
-                                    0.8,
-                                    u.lead().start(),
-                                    u.lead().end())
-                            .noted(
-                                    "IMPORT_NOTE_NUMBERING",
-                                    u.lead().kind().level,
-                                    u.lead().kind().example))
-                    .toList();
+            List<Layout.Heading> subheadings =
+                    l.units(part).stream().map(Layout.Unit::lead).toList();
             out.add(new ParsedNotice.Section(heading, h == null ? null : h.kind(), Html.of(part.paras()), subheadings));
         }
         return out;

@@ -32,7 +32,7 @@ record ParsedNotice(
         Found<Integer> minPhotos) {
 
     /** A part of the body: its heading as printed (null for the preamble), numbering, and paragraphs as HTML. */
-    record Section(Found<String> heading, Numbering numbering, String html, List<Found<String>> subheadings) {}
+    record Section(Found<String> heading, Numbering numbering, String html, List<Layout.Heading> subheadings) {}
 
     /** A value found, named as in the API's {@code fields[]} ("title", "recipients[1]", "activities[0].location"). */
     record Field(String name, Found<String> found) {}

@@ -18,8 +18,9 @@ public final class PlanParser {
     private static final Pattern ITEM_SECTION = Pattern.compile("主要活动|活动内容|活动安排|重点工作|主要任务|工作任务|具体措施|工作措施|活动项目");
     private static final Pattern PLAN_TITLE = Pattern.compile("(?:方案|计划|思路|要点|安排)$");
     private static final Pattern ANNUAL = Pattern.compile("((?:19|20)[0-9]{2})\\s*年(?:度|工作)");
-    static final Pattern TARGET = Pattern.compile("(?:打造|建成|建设|创建|培育|新建|完成|组建|完善|建立|发展|培训|举办|开展|覆盖)(?:约|近|超过|不少于|至少)?"
-            + "([0-9]{1,9}|[一二两三四五六七八九十百千万]{1,6})\\s*(万人|人次|个|家|支|名|人|场|次|户|所|期|项|处|座|条)");
+    static final Pattern TARGET = Pattern.compile("(?:打造|建成|建设|创建|培育|新建|完成|组建|完善|建立|发展|培训|举办|开展|覆盖)[^，。；、“”《》0-9]{0,8}?"
+            + "(?:约|近|超过|不少于|至少)?([0-9]{1,9}|[一二两三四五六七八九十百千万]{1,6})\\s*"
+            + "(万人|人次|个|家|支|名|人|场|次|户|所|期|项|处|座|条)");
     private static final Pattern PERIOD = Pattern.compile("([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*年(?:时间|内|之内)");
     private static final Pattern LEADING_STOPS = Pattern.compile("^[。；;，,\\s]+");
     private static final int MAX_TITLE = 200;
@@ -111,7 +112,7 @@ public final class PlanParser {
             int from = unit == units.get(0) && leadIn >= 0 ? leadIn : unit.start();
             List<int[]> targets = targetSentences(unit);
             out.add(item(part, unit, description(from, unit, targets), activities));
-            for (int[] s : targets) out.add(targetItem(part, s));
+            for (int[] s : targets) out.addAll(targetItems(part, s));
         }
         return out;
     }
@@ -154,32 +155,43 @@ public final class PlanParser {
         return out;
     }
 
-    /** A sentence with a numeric target as an item: the clause naming it, its value and unit, and its period. */
-    private ParsedPlan.Item targetItem(Layout.Part part, int[] s) {
-        Matcher m = TARGET.matcher(layout.text).region(s[0], s[1]);
-        m.find();
-        int clauseEnd = clauseEnd(m.end(), s[1]);
-        Found<String> title = Found.of(layout.text.substring(m.start(), clauseEnd), 0.75, m.start(), clauseEnd);
-        BigDecimal value = BigDecimal.valueOf(ChineseNumbers.parse(m.group(1)));
-        Found<BigDecimal> target = Found.of(value, 0.8, m.start(1), m.end(2));
-        Matcher period = PERIOD.matcher(layout.text).region(s[0], s[1]);
-        Found<LocalDate> endsOn = null;
-        if (period.find() && periodStart != null) {
-            int years = ChineseNumbers.parse(period.group(1));
-            endsOn = Found.of(LocalDate.of(year + years - 1, 12, 31), 0.7, period.start(), period.end());
-        }
-        Found<LocalDate> startsOn = endsOn == null ? null : endsOn.map(e -> periodStart);
+    /** Each numeric target of a sentence as an item: the clause naming it, its value and unit, and its period. */
+    private List<ParsedPlan.Item> targetItems(Layout.Part part, int[] s) {
+        List<ParsedPlan.Item> out = new ArrayList<>();
         String description = clip(layout.text.substring(s[0], s[1]) + "。", MAX_DESCRIPTION);
-        return new ParsedPlan.Item(
-                part.heading().printed(),
-                title,
-                description,
-                startsOn,
-                endsOn,
-                null,
-                details.partners(s[0], s[1]),
-                target,
-                m.group(2));
+        Matcher m = TARGET.matcher(layout.text).region(s[0], s[1]);
+        while (m.find()) {
+            int clauseStart = clauseStart(m.start(), s[0]);
+            int clauseEnd = clauseEnd(m.end(), s[1]);
+            Found<String> title = Found.of(layout.text.substring(m.start(), clauseEnd), 0.75, m.start(), clauseEnd);
+            int value = ChineseNumbers.parse(m.group(1));
+            if (value <= 0) continue;
+            Found<LocalDate> endsOn = periodEnd(clauseStart, clauseEnd);
+            out.add(new ParsedPlan.Item(
+                    part.heading().printed(),
+                    title,
+                    description,
+                    endsOn == null ? null : endsOn.map(e -> periodStart),
+                    endsOn,
+                    null,
+                    details.partners(clauseStart, clauseEnd),
+                    Found.of(BigDecimal.valueOf(value), 0.8, m.start(1), m.end(2)),
+                    m.group(2)));
+        }
+        return out;
+    }
+
+    /** The end of a period written in the clause (三年内, 通过三年时间), counted from the plan's first year. */
+    private Found<LocalDate> periodEnd(int from, int to) {
+        Matcher period = PERIOD.matcher(layout.text).region(from, to);
+        if (!period.find() || periodStart == null) return null;
+        int years = ChineseNumbers.parse(period.group(1));
+        return Found.of(LocalDate.of(year + years - 1, 12, 31), 0.7, period.start(), period.end());
+    }
+
+    private int clauseStart(int from, int limit) {
+        for (int i = from - 1; i >= limit; i--) if ("，,；;。".indexOf(layout.text.charAt(i)) >= 0) return i + 1;
+        return limit;
     }
 
     private int clauseEnd(int from, int limit) {

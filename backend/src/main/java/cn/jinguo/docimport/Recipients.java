@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class Recipients {
     private static final Pattern SUFFIX = Pattern.compile("(妇女联合会|妇联|妇委会|妇工委|妇女组织|妇女委员会|妇女工作委员会)$");
-    private static final Pattern COMPLETE = Pattern.compile("(联合会|妇联|会|委|组织|室|部|小组|单位|[）)])$");
+    private static final Pattern COMPLETE = Pattern.compile("(联合会|妇联|会|委|组织|室|部|小组|单位)$");
+    private static final Pattern TRAILING_NOTE = Pattern.compile("[（(][^（()）]*[）)]$");
     private static final Pattern GROUP = Pattern.compile("各|全|所有|单位|系统");
     private static final Pattern DEPARTMENT = Pattern.compile("妇联机关|各部[（(]室[）)]|各部室|内设");
     private static final Pattern ENTERPRISE = Pattern.compile("企业|公司|企事业|非公");
@@ -23,13 +24,7 @@ final class Recipients {
     private static final Pattern FEDERATION = Pattern.compile("妇联|妇女联合会");
 
     /** One recipient phrase: a group (type/level) or a named org; {@code name} completes a shortened name. */
-    record Phrase(String name, boolean group, OrgType type, FederationLevel level, int start, int end) {
-        /** “FEDERATION/DISTRICT”, or null when the phrase could not be mapped. */
-        String mapping() {
-            if (type == null) return null;
-            return level == null ? type.name() : type.name() + "/" + level.name();
-        }
-    }
+    record Phrase(String name, boolean group, OrgType type, FederationLevel level, int start, int end) {}
 
     private Recipients() {}
 
@@ -41,7 +36,7 @@ final class Recipients {
             String shared = sharedSuffix(mainTo, names);
             for (int[] n : names) {
                 String printed = mainTo.substring(n[0], n[1]);
-                String name = COMPLETE.matcher(printed).find() || shared == null ? printed : printed + shared;
+                String name = complete(printed) || shared == null ? printed : printed + shared;
                 out.add(classify(name, offset + n[0], offset + n[1]));
             }
         }
@@ -54,6 +49,11 @@ final class Recipients {
         int[] last = names.get(names.size() - 1);
         Matcher m = SUFFIX.matcher(s.substring(last[0], last[1]));
         return m.find() ? m.group(1) : null;
+    }
+
+    /** Whether a name ends in an org word, a bracketed note aside (“各市级机关妇委会（妇工委）” yes, “各乡镇（街道）” no). */
+    private static boolean complete(String name) {
+        return COMPLETE.matcher(TRAILING_NOTE.matcher(name).replaceFirst("")).find();
     }
 
     static Phrase classify(String name, int start, int end) {

@@ -19,6 +19,7 @@ final class Reporting {
     private static final Pattern REPORT = Pattern.compile("报送|上报|报至|报给|报到|提交|发送至|发至|录入|报[市区县省]");
     private static final Pattern PLAN = Pattern.compile("(?:方案|计划)[^。]*?(?:备案|报送|上报|报[市区县省])[^，。；]*");
     private static final Pattern BEFORE = Pattern.compile("^\\s*(?:前|之前|以前)");
+    private static final Pattern PLAN_WORD = Pattern.compile("方案|计划");
     private static final Pattern DEPARTMENT =
             Pattern.compile("[市区县镇省]?(?:妇联|妇女联合会)\\p{IsHan}{1,10}?(?:部|办公室|室|中心|科)(?![\\p{IsHan}])");
     private static final Map<String, Pattern> CHANNELS = Map.of(
@@ -54,12 +55,12 @@ final class Reporting {
         for (int[] s : layout.sentences(layout.bodyStart(), layout.bodyEnd())) {
             String sentence = layout.text.substring(s[0], s[1]);
             if (PLAN.matcher(sentence).find()) planSentences.add(s);
-            else if (REPORT.matcher(sentence).find()) reportSentences.add(s);
+            if (REPORT.matcher(sentence).find()) reportSentences.add(s);
         }
     }
 
     Found<OffsetDateTime> deadline() {
-        return firstDeadline(reportSentences);
+        return firstDeadline(false);
     }
 
     Found<Boolean> planRequired() {
@@ -70,30 +71,46 @@ final class Reporting {
     }
 
     Found<OffsetDateTime> planDeadline() {
-        return firstDeadline(planSentences);
+        return firstDeadline(true);
     }
 
-    /** The first day followed by 前 in the sentences, at its written time or 18:00 Asia/Shanghai. */
-    private Found<OffsetDateTime> firstDeadline(List<int[]> sentences) {
+    /**
+     * The first day followed by 前 whose requirement (the text after it, up to the next day or 。；) is about a plan
+     * or not, as asked: in “3月1日前将活动方案报送备案，3月20日前报送活动情况” the first is the plan's. At its written
+     * time, else 18:00 Asia/Shanghai.
+     */
+    private Found<OffsetDateTime> firstDeadline(boolean plan) {
+        List<int[]> sentences = new ArrayList<>(reportSentences);
+        planSentences.stream().filter(p -> !reportSentences.contains(p)).forEach(sentences::add);
+        sentences.sort(java.util.Comparator.comparingInt(s -> s[0]));
         for (int[] s : sentences) {
-            for (Dates.Mention d : Dates.in(layout.text, s[0], s[1])) {
-                if (!BEFORE.matcher(layout.text.substring(d.end(), s[1])).find()) continue;
-                LocalDate date = d.resolve(year, notBefore);
-                if (date == null) continue;
-                LocalTime time = d.time() == null ? DEFAULT_TIME : d.time();
-                OffsetDateTime at = date.atTime(time).atZone(BusinessTime.ZONE).toOffsetDateTime();
-                Found<OffsetDateTime> found = Found.of(at, 0.85, d.start(), d.end());
-                return d.time() == null ? found.noted("IMPORT_NOTE_DEADLINE_TIME") : found;
+            List<Dates.Mention> days = Dates.in(layout.text, s[0], s[1]);
+            for (int i = 0; i < days.size(); i++) {
+                Dates.Mention d = days.get(i);
+                int windowEnd = i + 1 < days.size() ? days.get(i + 1).start() : s[1];
+                String window = layout.text.substring(d.end(), windowEnd).split("[；;]", 2)[0];
+                Found<OffsetDateTime> due = BEFORE.matcher(window).find()
+                                && PLAN_WORD.matcher(window).find() == plan
+                        ? deadline(d)
+                        : null;
+                if (due != null) return due;
             }
         }
         return null;
     }
 
-    /** 收文部门: the department named where reports are sent, preferring the sentence with the deadline. */
+    private Found<OffsetDateTime> deadline(Dates.Mention d) {
+        LocalDate date = d.resolve(year, notBefore);
+        if (date == null) return null;
+        LocalTime time = d.time() == null ? DEFAULT_TIME : d.time();
+        OffsetDateTime at = date.atTime(time).atZone(BusinessTime.ZONE).toOffsetDateTime();
+        Found<OffsetDateTime> found = Found.of(at, 0.85, d.start(), d.end());
+        return d.time() == null ? found.noted("IMPORT_NOTE_DEADLINE_TIME") : found;
+    }
+
+    /** 收文部门: the first department (市妇联宣传部) a sentence asking for reports sends them to. */
     Found<String> receivingDepartment() {
-        List<int[]> sentences = new ArrayList<>(reportSentences);
-        sentences.addAll(planSentences);
-        for (int[] s : sentences) {
+        for (int[] s : reportSentences) {
             Matcher m = DEPARTMENT.matcher(layout.text).region(s[0], s[1]);
             if (m.find()) return Found.of(m.group(), 0.8, m.start(), m.end());
         }
