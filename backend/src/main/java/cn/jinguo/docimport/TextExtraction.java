@@ -148,9 +148,10 @@ final class TextExtraction {
 
     private void table(StringBuilder text, XWPFTable table) {
         for (XWPFTableRow row : table.getRows()) {
+            // One line a row; cells apart with ｜, which whitespace normalisation would not keep apart.
             StringBuilder cells = new StringBuilder();
             for (XWPFTableCell cell : row.getTableCells()) {
-                if (!cells.isEmpty()) cells.append(' ');
+                if (!cells.isEmpty()) cells.append('｜');
                 cells.append(cell.getText().replace('\n', ' '));
             }
             line(text, cells.toString());
