@@ -27,8 +27,12 @@ final class Activities {
         Pattern.compile("牵手([^，。；]{2,60}?)[，,]"),
         Pattern.compile("会同([^，。；]{2,40}?)(?:共同|联合|[，,])")
     };
-    static final double LISTED = 0.8;
-    static final double ANNOUNCED_CONFIDENCE = 0.6;
+    private static final double LISTED = 0.8;
+    private static final double ANNOUNCED_CONFIDENCE = 0.6;
+    /** Longest quotation looked back through: names in quotes are short. */
+    private static final int MAX_QUOTE = 200;
+    /** Activities answered at most: a real notice lists a few dozen. */
+    private static final int MAX_ACTIVITIES = 200;
 
     /** An activity: its title, and what its text says about place, partners and dates. */
     record Activity(
@@ -57,7 +61,7 @@ final class Activities {
                     || !ACTIVITY_SECTION.matcher(part.heading().title()).find()) continue;
             for (Layout.Unit unit : layout.units(part)) {
                 Layout.Heading lead = unit.lead();
-                if (!EVENT.matcher(lead.title()).find()) continue;
+                if (!EVENT.matcher(lead.title()).find() || out.size() >= MAX_ACTIVITIES) continue;
                 Found<String> title = Found.of(lead.title(), LISTED, lead.titleStart(), lead.end());
                 out.add(describe(title, part.heading().printed(), unit.start(), unit.end()));
             }
@@ -68,11 +72,13 @@ final class Activities {
 
     /** Events announced in sentences outside the items already taken (“市妇联将召开…，举办A、B及C”). */
     private void announced(List<Activity> out) {
-        List<Activity> listed = List.copyOf(out);
+        List<Activity> listed = List.copyOf(out); // in text order, apart
+        int next = 0;
         for (int[] s : layout.sentences(layout.bodyStart(), layout.bodyEnd())) {
-            if (listed.stream().anyMatch(a -> a.start() <= s[0] && s[1] <= a.end())) continue;
+            while (next < listed.size() && listed.get(next).end() < s[1]) next++;
+            boolean inListed = next < listed.size() && listed.get(next).start() <= s[0];
             Matcher m = ANNOUNCED.matcher(layout.text).region(s[0], s[1]);
-            if (m.find()) announcedIn(m.end(), s[1], out);
+            if (!inListed && m.find()) announcedIn(m.end(), s[1], out);
         }
     }
 
@@ -82,6 +88,7 @@ final class Activities {
             Matcher verb = VERB.matcher(text).region(clause[0], clause[1]);
             if (!verb.find()) return;
             for (int[] object : Splitter.split(text, verb.end(), clause[1], "、及")) {
+                if (out.size() >= MAX_ACTIVITIES) return;
                 String title = text.substring(object[0], object[1]);
                 out.add(describe(
                         Found.of(title, ANNOUNCED_CONFIDENCE, object[0], object[1]), null, object[0], object[1]));
@@ -121,10 +128,10 @@ final class Activities {
         return Found.of(String.join("、", ordered), 0.7, first, last);
     }
 
-    /** Whether {@code pos} lies inside “…” in its paragraph. */
+    /** Whether {@code pos} lies inside “…” in its paragraph (looking back no further than a name is long). */
     private boolean quoted(int pos) {
         int depth = 0;
-        for (int i = pos - 1; i >= 0 && layout.text.charAt(i) != '\n'; i--) {
+        for (int i = pos - 1; i >= Math.max(0, pos - MAX_QUOTE) && layout.text.charAt(i) != '\n'; i--) {
             if (layout.text.charAt(i) == '“') depth++;
             else if (layout.text.charAt(i) == '”') depth--;
         }

@@ -3,8 +3,6 @@ package cn.jinguo.docimport;
 /** Numbers as official documents write them: Arabic digits, 一…九十, 两, 百/千/万, and years digit by digit (二〇二四). */
 final class ChineseNumbers {
     static final String DIGITS = "〇○零一二三四五六七八九";
-    /** The characters a Chinese number may consist of, for regular expressions. */
-    static final String CLASS = "〇○零一二两三四五六七八九十百千万";
 
     private ChineseNumbers() {}
 

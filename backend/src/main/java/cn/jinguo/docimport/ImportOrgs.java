@@ -102,7 +102,7 @@ class ImportOrgs {
     }
 
     /** A name as printed and with 妇联 ⇄ 妇女联合会, the short and full forms orgs are registered under. */
-    static Set<String> variants(String name) {
+    private static Set<String> variants(String name) {
         Set<String> out = new LinkedHashSet<>();
         out.add(name);
         if (name.endsWith("妇联")) out.add(name.substring(0, name.length() - 2) + "妇女联合会");

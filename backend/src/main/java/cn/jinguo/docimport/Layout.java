@@ -23,7 +23,7 @@ final class Layout {
             Pattern.compile("^[\\p{IsHan}（）()·]{2,30}?(?:妇女联合会|妇联|委员会|妇工委|联合会|办公室|办公厅|人民政府)(?:文件)?$");
     private static final Pattern ATTACHMENT_START = Pattern.compile("^附\\s*件\\s*[0-9一二三四五六七八九十]*\\s*[：:]?$");
     private static final Pattern ATTACHMENT_NOTE = Pattern.compile("^附\\s*件\\s*[：:]\\s*\\S");
-    static final Pattern TITLE_END = Pattern.compile("(?:通知|方案|思路|计划|要点|意见|办法|决定|通报|报告|请示|批复|函|纪要|规定|细则|安排)$");
+    private static final Pattern TITLE_END = Pattern.compile("(?:通知|方案|思路|计划|要点|意见|办法|决定|通报|报告|请示|批复|函|纪要|规定|细则|安排)$");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；!?;]");
 
     /** A paragraph (a line of the normalised text), or the part of one after a 主送 prefix. */
@@ -152,7 +152,7 @@ final class Layout {
         return out;
     }
 
-    static boolean closingLike(String p) {
+    private static boolean closingLike(String p) {
         return Dates.standalone(p) != null
                 || ORG_NAME.matcher(p).find()
                 || CONTACT_LINE.matcher(p).find()

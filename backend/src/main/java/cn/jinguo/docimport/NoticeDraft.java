@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 final class NoticeDraft {
     private static final Pattern PHONE = Pattern.compile(Text.PHONE_PATTERN);
     private static final Pattern PLAN_TITLE = Pattern.compile("(?:思路|计划|要点|方案)$");
-    private static final int MAX_SECTIONS = 100;
     private static final int MAX_HTML = 100_000;
 
     private final ParsedNotice n;
@@ -75,7 +74,7 @@ final class NoticeDraft {
 
     private List<Section> sections() {
         return n.sections().stream()
-                .limit(MAX_SECTIONS)
+                .limit(ParsedNotice.MAX_SECTIONS)
                 .map(s -> new Section(clip(value(s.heading()), 200), html(s.html())))
                 .toList();
     }

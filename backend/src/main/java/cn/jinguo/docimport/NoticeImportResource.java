@@ -57,7 +57,7 @@ public class NoticeImportResource {
     @RequestBody(
             required = true,
             content = {
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class)),
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA),
                 @Content(
                         mediaType = MediaType.TEXT_PLAIN,
                         schema = @Schema(type = SchemaType.STRING),
@@ -76,8 +76,22 @@ public class NoticeImportResource {
     @APIResponse(
             responseCode = "415",
             description = "不是 .docx 或文本（如图片、PDF、.doc）/ not a .docx or text (an image, a PDF, a .doc)")
-    public NoticeImport upload(@RestForm("file") FileUpload file, HttpHeaders headers) {
-        return service.importNotice(FileForm.source(file), Messages.locale(headers));
+    public NoticeImport upload(
+            @RestForm("file")
+                    @Schema(
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            description = ".docx 或 .txt / a .docx or .txt file")
+                    FileUpload file,
+            HttpHeaders headers) {
+        return service.importNotice(source(file), Messages.locale(headers));
+    }
+
+    /** The uploaded file of the multipart form (field {@code file}), or nothing when the form has none. */
+    static Source source(FileUpload file) {
+        return file == null || file.uploadedFile() == null
+                ? Source.bytes(null)
+                : Source.file(file.uploadedFile(), file.size());
     }
 
     @POST

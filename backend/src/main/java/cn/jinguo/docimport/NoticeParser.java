@@ -26,6 +26,8 @@ public final class NoticeParser {
     private static final Pattern ATTACHMENT_NOTE = Pattern.compile("^附\\s*件\\s*[：:]\\s*");
     private static final Pattern LIST_NUMBER = Pattern.compile("(?:^|(?<=\\s))[0-9]{1,2}\\s*[.．、](?![0-9])\\s*");
     private static final int MAX_THEME_LINE = 50;
+    /** Attachments a notice holds (NoticeInput's limit). */
+    private static final int MAX_ATTACHMENTS = 20;
 
     private NoticeParser() {}
 
@@ -237,7 +239,7 @@ public final class NoticeParser {
                 start = cut;
             }
         }
-        return out;
+        return out.size() <= MAX_ATTACHMENTS ? out : out.subList(0, MAX_ATTACHMENTS);
     }
 
     private static void attachment(List<Found<String>> out, Layout.Para p, int from, int to) {

@@ -31,6 +31,9 @@ record ParsedNotice(
         List<Found<String>> requiredItems,
         Found<Integer> minPhotos) {
 
+    /** Sections a draft holds (NoticeInput's limit); headings beyond are not listed. */
+    static final int MAX_SECTIONS = 100;
+
     /** A part of the body: its heading as printed (null for the preamble), numbering, and paragraphs as HTML. */
     record Section(Found<String> heading, Numbering numbering, String html, List<Layout.Heading> subheadings) {}
 
@@ -52,7 +55,7 @@ record ParsedNotice(
         add(out, "mainTo", mainTo);
         for (int i = 0; i < recipients.size(); i++)
             add(out, "recipients[" + i + "]", recipients.get(i).map(Recipients.Phrase::name));
-        for (int i = 0; i < sections.size(); i++)
+        for (int i = 0; i < Math.min(sections.size(), MAX_SECTIONS); i++)
             add(out, "sections[" + i + "]", sections.get(i).heading());
         for (int i = 0; i < activities.size(); i++) activity(out, "activities[" + i + "]", activities.get(i));
         add(out, "deadline", string(deadline));

@@ -49,7 +49,7 @@ public class PlanImportResource {
     @RequestBody(
             required = true,
             content = {
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = FileForm.class)),
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA),
                 @Content(
                         mediaType = MediaType.TEXT_PLAIN,
                         schema = @Schema(type = SchemaType.STRING),
@@ -68,8 +68,15 @@ public class PlanImportResource {
     @APIResponse(
             responseCode = "415",
             description = "不是 .docx 或文本（如图片、PDF、.doc）/ not a .docx or text (an image, a PDF, a .doc)")
-    public PlanImport upload(@RestForm("file") FileUpload file, HttpHeaders headers) {
-        return service.importPlan(FileForm.source(file), Messages.locale(headers));
+    public PlanImport upload(
+            @RestForm("file")
+                    @Schema(
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            description = ".docx 或 .txt / a .docx or .txt file")
+                    FileUpload file,
+            HttpHeaders headers) {
+        return service.importPlan(NoticeImportResource.source(file), Messages.locale(headers));
     }
 
     @POST

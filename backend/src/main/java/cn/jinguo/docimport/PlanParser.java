@@ -18,9 +18,10 @@ public final class PlanParser {
     private static final Pattern ITEM_SECTION = Pattern.compile("主要活动|活动内容|活动安排|重点工作|主要任务|工作任务|具体措施|工作措施|活动项目");
     private static final Pattern PLAN_TITLE = Pattern.compile("(?:方案|计划|思路|要点|安排)$");
     private static final Pattern ANNUAL = Pattern.compile("((?:19|20)[0-9]{2})\\s*年(?:度|工作)");
-    static final Pattern TARGET = Pattern.compile("(?:打造|建成|建设|创建|培育|新建|完成|组建|完善|建立|发展|培训|举办|开展|覆盖)[^，。；、“”《》0-9]{0,8}?"
-            + "(?:约|近|超过|不少于|至少)?([0-9]{1,9}|[一二两三四五六七八九十百千万]{1,6})\\s*"
-            + "(万人|人次|个|家|支|名|人|场|次|户|所|期|项|处|座|条)");
+    private static final Pattern TARGET =
+            Pattern.compile("(?:打造|建成|建设|创建|培育|新建|完成|组建|完善|建立|发展|培训|举办|开展|覆盖)[^，。；、“”《》0-9]{0,8}?"
+                    + "(?:约|近|超过|不少于|至少)?([0-9]{1,9}|[一二两三四五六七八九十百千万]{1,6})\\s*"
+                    + "(万人|人次|个|家|支|名|人|场|次|户|所|期|项|处|座|条)");
     private static final Pattern PERIOD = Pattern.compile("([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*年(?:时间|内|之内)");
     private static final Pattern LEADING_STOPS = Pattern.compile("^[。；;，,\\s]+");
     private static final int MAX_TITLE = 200;

@@ -56,7 +56,7 @@ final class Recipients {
         return COMPLETE.matcher(TRAILING_NOTE.matcher(name).replaceFirst("")).find();
     }
 
-    static Phrase classify(String name, int start, int end) {
+    private static Phrase classify(String name, int start, int end) {
         boolean group = GROUP.matcher(name).find();
         OrgType type = type(name);
         FederationLevel level = type == OrgType.FEDERATION ? level(name) : null;

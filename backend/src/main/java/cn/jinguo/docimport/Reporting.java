@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class Reporting {
     private static final Pattern REPORT = Pattern.compile("报送|上报|报至|报给|报到|提交|发送至|发至|录入|报[市区县省]");
-    private static final Pattern PLAN = Pattern.compile("(?:方案|计划)[^。]*?(?:备案|报送|上报|报[市区县省])[^，。；]*");
+    private static final Pattern PLAN = Pattern.compile("(?:方案|计划)[^。]{0,30}?(?:备案|报送|上报|报[市区县省])[^，。；]{0,30}");
     private static final Pattern BEFORE = Pattern.compile("^\\s*(?:前|之前|以前)");
     private static final Pattern PLAN_WORD = Pattern.compile("方案|计划");
     private static final Pattern DEPARTMENT =
@@ -38,9 +38,11 @@ final class Reporting {
     private static final Pattern CLERK = Pattern.compile("(?:收文员|经办人|联络员)\\s*([\\p{IsHan}]{2,3}?)(?=处|同志|[，,。；;、]|$)");
     private static final Pattern PHONE = Pattern.compile("(?:联系电话|电话|手机|联系方式)\\s*[：:]?\\s*"
             + "((?:0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:[-－—][0-9]{1,5})?|1[3-9][0-9]{9})(?![0-9])");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final String EMAIL_LOCAL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-";
+    private static final Pattern EMAIL_DOMAIN =
+            Pattern.compile("[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}");
     /** The hour a deadline falls at when the notice gives only a day: close of business. */
-    static final LocalTime DEFAULT_TIME = LocalTime.of(18, 0);
+    private static final LocalTime DEFAULT_TIME = LocalTime.of(18, 0);
 
     private final Layout layout;
     private final int year;
@@ -180,23 +182,31 @@ final class Reporting {
     /** The e-mail address of the closing block or of a report sentence, else the first one written. */
     Found<String> contactEmail() {
         for (Layout.Para p : layout.closing) {
-            Found<String> f = whole(EMAIL, p.start(), p.end(), 0.9);
+            Found<String> f = email(p.start(), p.end(), 0.9);
             if (f != null) return f;
         }
         for (int[] s : reportSentences) {
-            Found<String> f = whole(EMAIL, s[0], s[1], 0.85);
+            Found<String> f = email(s[0], s[1], 0.85);
             if (f != null) return f;
         }
-        return whole(EMAIL, 0, layout.text.length(), 0.6);
+        return email(0, layout.text.length(), 0.6);
+    }
+
+    /** The first address between {@code from} and {@code to}, found from its @ (a regex from every position is slow). */
+    private Found<String> email(int from, int to, double confidence) {
+        String text = layout.text;
+        for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > from && at - start < 64 && EMAIL_LOCAL.indexOf(text.charAt(start - 1)) >= 0) start--;
+            Matcher domain = EMAIL_DOMAIN.matcher(text).region(at + 1, to);
+            if (start < at && domain.lookingAt())
+                return Found.of(text.substring(start, domain.end()), confidence, start, domain.end());
+        }
+        return null;
     }
 
     private Found<String> first(Pattern p, int from, int to, double confidence) {
         Matcher m = p.matcher(layout.text).region(from, to);
         return m.find() ? Found.of(m.group(1), confidence, m.start(1), m.end(1)) : null;
-    }
-
-    private Found<String> whole(Pattern p, int from, int to, double confidence) {
-        Matcher m = p.matcher(layout.text).region(from, to);
-        return m.find() ? Found.of(m.group(), confidence, m.start(), m.end()) : null;
     }
 }

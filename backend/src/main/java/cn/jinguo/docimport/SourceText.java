@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 final class SourceText {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000\\u2002-\\u200A]+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\uFEFF\\u200B-\\u200D\\u2060\\u00AD]");
-    private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:\\.{3,}|…+)$");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；：:;!?]$");
     private static final Pattern TITLE_END =
             Pattern.compile("(?:通知|方案|思路|计划|要点|意见|办法|决定|通报|报告|请示|批复|函|纪要|规定|文件|细则|安排)$");
@@ -40,7 +39,7 @@ final class SourceText {
     }
 
     /** Drops spaces next to Chinese text, outside “…” and 《…》 (the line is stripped: no space at either end). */
-    static String compact(String line) {
+    private static String compact(String line) {
         StringBuilder out = new StringBuilder(line.length());
         int quoted = 0;
         for (int i = 0; i < line.length(); i++) {
@@ -65,8 +64,11 @@ final class SourceText {
     /** A first line that repeats the beginning of the text and ends in "..." is a preview, not content. */
     private static void dropRepeatedOpening(List<String> lines) {
         if (lines.size() < 2) return;
-        String stem = ELLIPSIS.matcher(lines.get(0)).replaceFirst("");
-        if (stem.length() == lines.get(0).length()) return;
+        String first = lines.get(0);
+        if (!first.endsWith("...") && !first.endsWith("…")) return;
+        int end = first.length();
+        while (end > 0 && ".… ".indexOf(first.charAt(end - 1)) >= 0) end--;
+        String stem = first.substring(0, end);
         String head = squeeze(stem);
         StringBuilder rest = new StringBuilder();
         for (int i = 1; i < lines.size() && rest.length() < head.length(); i++) rest.append(squeeze(lines.get(i)));
@@ -88,7 +90,7 @@ final class SourceText {
     }
 
     /** Whether {@code next} carries on the sentence {@code line} was cut in (a page or line break of the PDF). */
-    static boolean continues(String line, String next) {
+    private static boolean continues(String line, String next) {
         return line.length() >= MIN_BROKEN_LINE
                 && !SENTENCE_END.matcher(line).find()
                 && !TITLE_END.matcher(line).find()

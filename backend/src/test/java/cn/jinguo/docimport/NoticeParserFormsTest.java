@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinguo.org.FederationLevel;
 import cn.jinguo.org.OrgType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -203,6 +205,25 @@ class NoticeParserFormsTest {
             parsed.fields()
                     .forEach(f -> assertTrue(f.found().start() >= 0 && f.found().end() <= text.length()));
             PlanParser.parse(text, 2024);
+        }
+    }
+
+    @Test
+    void pathologicalTextsAreReadInLinearTime() {
+        List<String> texts = List.of(
+                "a".repeat(500_000),
+                ".".repeat(499_999) + "x\n" + "正文",
+                "方案".repeat(250_000),
+                "x@".repeat(250_000),
+                "二、活动内容\n（一）开展活动\n" + "“在某地举行活动”".repeat(50_000),
+                "二、活动内容\n" + "（一）开展活动。\n".repeat(50_000) + "市妇联将召开大会。".repeat(1000),
+                "各区县妇联：\n" + "1.附件\n".repeat(60_000));
+        for (String raw : texts) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                String text = NoticeParser.normalise(raw);
+                NoticeParser.parse(text, 2024).fields();
+                PlanParser.parse(text, 2024).fields();
+            });
         }
     }
 
