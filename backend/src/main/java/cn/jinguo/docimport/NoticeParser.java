@@ -24,7 +24,8 @@ public final class NoticeParser {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年");
     private static final Pattern CC = Pattern.compile("^抄送\\s*[：:]\\s*(.+?)[。.]?$");
     private static final Pattern ATTACHMENT_NOTE = Pattern.compile("^附\\s*件\\s*[：:]\\s*");
-    private static final Pattern LIST_NUMBER = Pattern.compile("(?:^|(?<=\\s))[0-9]{1,2}\\s*[.．、](?![0-9])\\s*");
+    private static final Pattern LIST_NUMBER =
+            Pattern.compile("(?<![0-9.．])([0-9]{1,2})\\s*[.．、]" + Numbering.NOT_A_DECIMAL + "\\s*");
     private static final int MAX_THEME_LINE = 50;
     /** Attachments a notice holds (NoticeInput's limit). */
     private static final int MAX_ATTACHMENTS = 20;
@@ -223,31 +224,30 @@ public final class NoticeParser {
         return out;
     }
 
-    /** Titles listed in 附件说明 (附件：1. …  2. …). */
+    /** Titles listed in 附件说明 (附件：1. …  2. …, on one line or several), numbered from 1 or not at all. */
     private static List<Found<String>> attachments(Layout l) {
         List<Found<String>> out = new ArrayList<>();
+        int expected = 1;
         for (Layout.Para p : l.attachmentNotes) {
             Matcher label = ATTACHMENT_NOTE.matcher(p.text());
-            int from = label.find() ? label.end() : 0;
-            List<Integer> cuts = new ArrayList<>();
-            Matcher n = LIST_NUMBER.matcher(p.text()).region(from, p.text().length());
-            while (n.find()) cuts.add(n.start());
-            cuts.add(p.text().length());
-            int start = from;
-            for (int cut : cuts) {
-                attachment(out, p, start, cut);
-                start = cut;
+            int start = label.find() ? label.end() : 0;
+            Matcher n = LIST_NUMBER.matcher(p.text()).region(start, p.text().length());
+            while (n.find()) {
+                if (ChineseNumbers.parse(n.group(1)) != expected) continue;
+                attachment(out, p, start, n.start());
+                start = n.end();
+                expected++;
             }
+            attachment(out, p, start, p.text().length());
         }
         return out.size() <= MAX_ATTACHMENTS ? out : out.subList(0, MAX_ATTACHMENTS);
     }
 
     private static void attachment(List<Found<String>> out, Layout.Para p, int from, int to) {
-        String piece = LIST_NUMBER.matcher(p.text().substring(from, to)).replaceFirst("");
-        int offset = to - from - piece.length();
+        String piece = p.text().substring(from, to);
         String title = piece.strip().replaceFirst("[。；;，,]$", "");
-        if (!title.isEmpty())
-            out.add(Found.of(title, 0.9, p.start() + from + offset, p.start() + from + offset + title.length()));
+        int at = p.start() + from + piece.length() - piece.stripLeading().length();
+        if (!title.isEmpty()) out.add(Found.of(title, 0.9, at, at + title.length()));
     }
 
     private static Found<String> cc(Layout l) {

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 enum Numbering {
     CHINESE(1, "一、", "^([一二三四五六七八九十]{1,3})\\s*[、．]\\s*"),
     CHINESE_PAREN(2, "（一）", "^[（(]\\s*([一二三四五六七八九十]{1,3})\\s*[）)]\\s*"),
-    ARABIC(3, "1.", "^([0-9]{1,2})\\s*[.．、](?![0-9])\\s*"),
+    ARABIC(3, "1.", "^([0-9]{1,2})\\s*[.．、]" + Numbering.NOT_A_DECIMAL + "\\s*"),
     ARABIC_PAREN(4, "（1）", "^[（(]\\s*([0-9]{1,2})\\s*[）)]\\s*"),
     INLINE(5, "一是", "([一二三四五六七八九十]{1,2})(?:是|要)(?=[\\p{IsHan}“《])");
+
+    /** After “1.”: no digit (5.15 is a day), unless a year starts there (2.2024年活动统计表). */
+    static final String NOT_A_DECIMAL = "(?!(?![0-9]{4}年)[0-9])";
 
     /** A marker found: its kind, the number it gives, and where it is (end: where the text after it starts). */
     record Marker(Numbering kind, int number, int start, int end) {}

@@ -116,6 +116,21 @@ class NoticeParserFormsTest {
                 OffsetDateTime.parse("2024-03-20T18:00+08:00"), n.deadline().value());
     }
 
+    @Test
+    void attachmentsListedOnOneLineOrSeveral() {
+        ParsedNotice several = parse("各区县妇联：\n请认真组织。\n附件：1.活动报名表\n2.2024年活动统计表（第3.1版）\n重庆市妇女联合会\n2024年2月26日");
+        assertEquals(
+                List.of("活动报名表", "2024年活动统计表（第3.1版）"),
+                several.attachments().stream().map(Found::value).toList());
+        Found<String> second = several.attachments().get(1);
+        assertEquals(second.value(), several.text().substring(second.start(), second.end()));
+        ParsedNotice oneLine = parse("各区县妇联：\n请认真组织。\n附件：1. 活动报名表 2. 活动统计表\n二〇二四年二月二十六日");
+        assertEquals(
+                List.of("活动报名表", "活动统计表"),
+                oneLine.attachments().stream().map(Found::value).toList());
+        assertEquals(LocalDate.of(2024, 2, 26), oneLine.signedOn().value());
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -126,6 +141,7 @@ class NoticeParserFormsTest {
                 "(三)营造氛围 | CHINESE_PAREN | 3 | 2",
                 "1.活动报名表 | ARABIC | 1 | 3",
                 "2、活动统计表 | ARABIC | 2 | 3",
+                "2.2024年活动统计表 | ARABIC | 2 | 3",
                 "（1）报送材料 | ARABIC_PAREN | 1 | 4",
                 "(12)报送材料 | ARABIC_PAREN | 12 | 4"
             })
