@@ -183,6 +183,14 @@ class ImportResourceTest {
                 .statusCode(403);
         given().contentType("text/plain").body(text).post(NOTICES).then().statusCode(401);
         importText("district_editor", text).then().statusCode(200);
+        given().auth()
+                .oauth2(Api.token("platform_admin", "PLATFORM_ADMIN"))
+                .contentType("text/plain; charset=UTF-8")
+                .body(text.getBytes(StandardCharsets.UTF_8))
+                .post(NOTICES)
+                .then()
+                .statusCode(200)
+                .body("draft.issuerOrgId", equalTo(Api.orgId(ds, DemoOrgs.CITY)));
     }
 
     @Test

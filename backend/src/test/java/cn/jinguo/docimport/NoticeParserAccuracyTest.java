@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Field-level accuracy of {@link NoticeParser} over the five sample notices. The expected values below were written
- * by hand from reading each sample (not from the parser's output, nor from the demo data); a field a sample does not
- * contain is simply not listed. Values are compared after normalising whitespace and full/half-width forms (NFKC),
+ * by hand from reading each sample; a field a sample does not contain is simply not listed. Values are compared after normalising whitespace and full/half-width forms (NFKC),
  * since the samples are PDF extractions. Per field, over the samples: expected = samples that contain it, found =
  * samples the parser gave a value for, correct = found values equal to the expected one; recall = correct/expected,
  * precision = correct/found.
