@@ -612,6 +612,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公文导入 / import an official document as a notice draft
+         * @description 读取一份通知（.docx，或 UTF-8/GB18030 文本），返回可载入起草表单的通知草稿，以及每个识别出的字段（值、把握程度 0–1、在规范化原文 text 中的位置）、主送单位（按类型层级，具体单位按名称匹配到调用者范围内的组织）、正文层次、列出的活动、附件名称和提示。不保存任何内容：编辑核对后用 POST /notices 保存。原文的发文字号只作参考，发布时由平台编号；未写时间的截止日期按北京时间 18:00。文件以表单字段 file 上传，也可直接以 text/plain 或 JSON {"text": …} 提交。需要在某个单位有 notice:write 权限。请求不超过 20 MB，文本不超过 50 万字（可配置）。 / Reads a notice (.docx, or UTF-8/GB18030 text) and answers a draft for the notice editor, every value found (value, confidence 0–1, offsets into the normalised text), the 主送 recipients (groups by type and level; named orgs matched by name within the caller's scope), the outline, activities and attachments listed, and warnings. Nothing is saved: the editor saves the draft with POST /notices. The printed document number is kept for reference only (the platform numbers at publish); a deadline without a time of day is 18:00 Asia/Shanghai. Send the file as form field file, or the text as a text/plain body or JSON {"text": …}. Needs notice:write on some org. At most 20 MB per request and 500,000 characters of text (configurable).
+         */
+        post: operations["importNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices/recipients/preview": {
         parameters: {
             query?: never;
@@ -1374,6 +1394,26 @@ export interface paths {
          * @description 需要方案所属单位本单位的 plan:write（管理员、编辑）。noticeId 为本单位收到的通知时是备案方案（每份收文一份），为本单位发出的通知时是随通知印发的方案（每份通知一份），不填为独立方案（向上级备案）。 / Needs plan:write as a member of the plan's org. A notice the org received makes a filing (one per receipt), one it issued the plan carried by it (one per notice); none, a standalone plan filed with the parent org.
          */
         post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 方案导入 / import a plan document as a plan draft
+         * @description 读取活动方案或年度工作计划（工作思路、工作要点），返回可载入方案编辑表单的草稿：正文各节（指导思想、工作要求等），活动与工作项（按编号或“一是……”拆分，写明数量目标的如“三年内建成50个姐妹驿站”单列为带目标和期限的项），年度计划的起止日期；随通知印发的方案从附件部分读起。每个识别出的字段附把握程度和在 text 中的位置。不保存任何内容：用 POST /plans 保存。调用者只在一个单位有 plan:write 时填入该单位。需要在某个单位有 plan:write 权限；限制同公文导入。 / Reads an activity plan or an annual work plan and answers a draft for the plan editor: text sections, items (by numbering or 一是…, a sentence with a numeric target such as 三年内建成50个姐妹驿站 becoming its own item with target and period), and an annual plan's period; a plan carried as a notice's attachment is read from the attachment on. Every value comes with confidence and offsets into text. Nothing is saved: save with POST /plans. orgId is filled when the caller has plan:write in exactly one org. Needs plan:write on some org; limits as for the notice import.
+         */
+        post: operations["importPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2466,6 +2506,56 @@ export interface components {
         };
         /** @enum {string} */
         Filter: "UNSIGNED" | "DUE_SOON" | "OVERDUE";
+        /** @description 正文列出的活动 / an activity the text lists. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        ImportActivity: {
+            /** @example 启动2024年寻找“最美家庭”活动 */
+            title: string;
+            /** @example 和谐广场 */
+            location?: string;
+            /**
+             * @description 合作单位 / partners
+             * @example 区委宣传部、区文明办
+             */
+            partners?: string;
+            /**
+             * @description 写明的日期 / dates written
+             * @example [
+             *       "2024-05-15"
+             *     ]
+             */
+            dates: string[];
+            /**
+             * @description 所在部分的标题 / heading of the section it is listed in
+             * @example 二、活动内容
+             */
+            section?: string;
+            /** Format: double */
+            confidence: number;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        /** @description 原文的发文字号（发布时由平台重新编号）/ the printed number; the platform numbers at publish */
+        ImportDocNumber: {
+            /** @example 渝妇发〔2024〕5号 */
+            printed: string;
+            /**
+             * @description 机关代字（[2023-2] 式没有）/ issuer code, none for the bare [2023-2] form
+             * @example 渝妇发
+             */
+            code?: string;
+            /**
+             * Format: int32
+             * @example 2024
+             */
+            year: number;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            serial: number;
+        };
         /** @description 导入文件中一处错误 / one error in an import file */
         ImportError: {
             /**
@@ -2480,6 +2570,61 @@ export interface components {
             value?: string;
             /** @example 上级编码“500199”既不在文件中，也不是您可管理的组织 */
             message: string;
+        };
+        /** @description 识别出的一个字段 / one value read from the text. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        ImportField: {
+            /**
+             * @description 字段名，与草稿对应（title、deadline、recipients[1]、sections[2]、activities[0].location、requirements.video…）/ field name, as in the draft where it has one
+             * @example deadline
+             */
+            field: string;
+            /**
+             * @description 值（字符串形式）/ the value as a string
+             * @example 2024-03-12T18:00+08:00
+             */
+            value: string;
+            /**
+             * Format: double
+             * @description 把握程度 0–1 / confidence 0–1
+             * @example 0.85
+             */
+            confidence: number;
+            /**
+             * Format: int32
+             * @example 1502
+             */
+            start: number;
+            /**
+             * Format: int32
+             * @example 1507
+             */
+            end: number;
+            /**
+             * @description 如何得出（如未写时间按18:00）/ how the value was derived, when not plainly written
+             * @example 未写明时间，按北京时间 18:00 计
+             */
+            note?: string;
+        };
+        /** @description 正文的层次标题及编号 / a heading of the body with its numbering. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        ImportHeading: {
+            /**
+             * Format: int32
+             * @description 层次：1 一、 2 （一） 3 1. 4 （1） 5 一是 / level: 1 一、 2 （一） 3 1. 4 （1） 5 一是
+             * @example 1
+             */
+            level: number;
+            /** @example 一、活动内容 */
+            heading: string;
+            /**
+             * Format: int32
+             * @description 所在 draft.sections 的下标 / index into draft.sections
+             * @example 2
+             */
+            section: number;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
         };
         /** @description 组织批量导入任务（全部成功或全部不导入）/ an all-or-nothing org import */
         ImportJob: {
@@ -2509,6 +2654,53 @@ export interface components {
             errors: components["schemas"]["ImportError"][];
             createdAt: components["schemas"]["Instant"];
             finishedAt?: components["schemas"]["Instant"];
+        };
+        /** @description 按名称匹配到的调用者范围内的单位 / an org of the caller's tree matched by name */
+        ImportOrgMatch: {
+            /** @example 25 */
+            id: string;
+            /** @example 两江新区妇女联合会 */
+            name: string;
+        };
+        /** @description 主送中的一项：一类单位（各区县妇联）或一个具体单位 / one 主送 phrase: a group of orgs or one named org. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        ImportRecipient: {
+            /**
+             * @description 补全后的名称 / the name, completed
+             * @example 两江新区妇联
+             */
+            name: string;
+            /** @description 是否为一类单位 / a group rather than one org */
+            group: boolean;
+            /** @description 对应的组织类型（未识别为空）/ org type, null when not recognised */
+            type?: components["schemas"]["OrgType"];
+            /** @description 妇联层级 / federation level */
+            level?: components["schemas"]["FederationLevel"];
+            /** @description 具体单位按名称匹配到的组织（只在调用者范围内）/ orgs matched by name, only in the caller's scope */
+            orgs: components["schemas"]["ImportOrgMatch"][];
+            /** Format: double */
+            confidence: number;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        /** @description 以 JSON 提交的公文文本 / the document's text sent as JSON (text/plain and multipart also accepted) */
+        ImportTextInput: {
+            /**
+             * @example 重庆市妇女联合会
+             *     渝妇发〔2024〕5号
+             *     关于开展2024年“三八”国际妇女节纪念活动的通知
+             *     各区县（自治县）妇联：
+             *     ……
+             */
+            text: string;
+        };
+        /** @description 提示：需要编辑者注意之处 / something the editor should look at */
+        ImportWarning: {
+            /** @example IMPORT_NOT_A_NOTICE */
+            code: string;
+            /** @example 没有找到标题、发文字号或主送单位，这段文字可能不是通知 */
+            message: string;
         };
         /** @description 向本单位发过文的单位 / an org that sent notices to this inbox */
         InboxIssuer: {
@@ -2848,6 +3040,22 @@ export interface components {
              */
             size: number;
             sha256: string;
+        };
+        /** @description 公文导入的结果：可直接载入编辑表单的通知草稿（未保存），以及每个识别出的字段、位置和把握程度。 / The import's result: a notice draft for the editor (nothing is saved), with every value found, where, and how surely. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        NoticeImport: {
+            /** @description 规范化后的原文，字段位置以此为准 / the normalised source the spans index into */
+            text: string;
+            /** @description 草稿，可原样用于 POST /notices / the draft, as POST /notices takes it */
+            draft: components["schemas"]["NoticeInput"];
+            /** @description 原文的发文字号 / the printed document number */
+            docNumber?: components["schemas"]["ImportDocNumber"];
+            fields: components["schemas"]["ImportField"][];
+            recipients: components["schemas"]["ImportRecipient"][];
+            activities: components["schemas"]["ImportActivity"][];
+            outline: components["schemas"]["ImportHeading"][];
+            /** @description 附件说明中的附件名称，文件需另行上传 / attachments named; upload the files */
+            attachmentTitles: string[];
+            warnings: components["schemas"]["ImportWarning"][];
         };
         /** @description 通知草稿的内容；修改草稿时整体替换 / the content of a draft; an update replaces it whole */
         NoticeInput: {
@@ -3252,6 +3460,14 @@ export interface components {
          * @enum {string}
          */
         PlanAction: "UPDATE" | "DELETE" | "FILE" | "ACKNOWLEDGE" | "RETURN" | "PROGRESS";
+        /** @description 方案导入的结果：可直接载入方案编辑表单的草稿（未保存）/ a plan draft for the plan editor; nothing is saved. start/end：在 text 中的位置（UTF-16 码元，不含 end，与 JavaScript 的 String.slice 相同） / offsets into text, UTF-16 code units, end exclusive (as String.slice in JavaScript) */
+        PlanImport: {
+            text: string;
+            /** @description 草稿，可原样用于 POST /plans / the draft, as POST /plans takes it */
+            draft: components["schemas"]["PlanInput"];
+            fields: components["schemas"]["ImportField"][];
+            warnings: components["schemas"]["ImportWarning"][];
+        };
         /** @description 方案内容；修改时整体替换。orgId、noticeId 在新建时确定，之后不可更改。 / The plan's content; an update replaces it whole. orgId and noticeId are set on create and fixed. */
         PlanInput: {
             /**
@@ -7108,6 +7324,99 @@ export interface operations {
             };
         };
     };
+    importNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .docx 或 .txt / a .docx or .txt file
+                     */
+                    file?: string;
+                };
+                /**
+                 * @example 重庆市妇女联合会
+                 *     渝妇发〔2024〕5号
+                 *     关于开展2024年“三八”国际妇女节纪念活动的通知
+                 *     各区县（自治县）妇联：
+                 *     ……
+                 */
+                "text/plain": string;
+                "application/json": components["schemas"]["ImportTextInput"];
+            };
+        };
+        responses: {
+            /** @description 草稿及识别结果 / the draft and what was read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeImport"];
+                };
+            };
+            /** @description 内容为空 / empty document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 没有 notice:write 权限 / no notice:write anywhere */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 超过 20 MB、文本超过 50 万字，或 .docx 解压后过大（压缩炸弹）/ too large, too long, or a zip bomb */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是 .docx 或文本（如图片、PDF、.doc）/ not a .docx or text (an image, a PDF, a .doc) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     previewRecipients: {
         parameters: {
             query?: never;
@@ -10531,6 +10840,98 @@ export interface operations {
             };
             /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .docx 或 .txt / a .docx or .txt file
+                     */
+                    file?: string;
+                };
+                /**
+                 * @example 区妇联2024年工作思路
+                 *     ……
+                 *     （五）夯实基础，持续强化自身建设不停步
+                 *     ……计划通过三年时间打造50家示范型姐妹驿站。
+                 */
+                "text/plain": string;
+                "application/json": components["schemas"]["ImportTextInput"];
+            };
+        };
+        responses: {
+            /** @description 草稿及识别结果 / the draft and what was read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImport"];
+                };
+            };
+            /** @description 内容为空 / empty document */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 没有 plan:write 权限 / no plan:write anywhere */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 超过 20 MB、文本超过 50 万字，或 .docx 解压后过大（压缩炸弹）/ too large, too long, or a zip bomb */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是 .docx 或文本（如图片、PDF、.doc）/ not a .docx or text (an image, a PDF, a .doc) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
