@@ -63,7 +63,7 @@ export interface paths {
         put?: never;
         /**
          * 授予角色 / grant a role in an org
-         * @description 需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。 Granting needs account:write at or above the org; a duplicate grant is 409.
+         * @description 需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。 Granting needs account:write at or above the org; a duplicate grant is 409. 可带 If-Match（账号的 ETag），授予后账号的版本改变。 / If-Match (the account's ETag) is honoured; the account's version moves.
          */
         post: operations["grantMembership"];
         delete?: never;
@@ -84,7 +84,7 @@ export interface paths {
         post?: never;
         /**
          * 撤销角色 / revoke a membership
-         * @description 需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。 Returns the account as it is afterwards.
+         * @description 需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。可带 If-Match（账号的 ETag）。 Needs account:write at or above the membership's org; returns the account as it is afterwards, with its ETag. If-Match (the account's ETag) is honoured.
          */
         delete: operations["revokeMembership"];
         options?: never;
@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * 打开收文 / open a receipt
-         * @description 本单位成员第一次打开时记录阅读人和时间；上级单位查看不计为阅读。 / The first opening by a member of the org is recorded; a look from above is not.
+         * @description 本单位成员第一次打开时记录阅读人和时间；上级单位查看不计为阅读。 / The first opening by a member of the org is recorded; a look from above is not. Sends the receipt's version as ETag.
          */
         get: operations["openReceipt"];
         put?: never;
@@ -383,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * 签收 / sign for a notice
-         * @description 本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。 / A member of the org with receipt:sign signs once; a second sign is 409.
+         * @description 本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。 / A member of the org with receipt:sign signs once; a second sign is 409. 可带 If-Match（收文的 ETag）。 / If-Match (the receipt's ETag) is honoured.
          */
         post: operations["signReceipt"];
         delete?: never;
@@ -1478,13 +1478,13 @@ export interface paths {
         get?: never;
         /**
          * 精选活动 / feature an entry
-         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent).
+         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent). 可带 If-Match（报送的 ETag）；精选改变报送的版本。 / If-Match (the package's ETag) is honoured; featuring moves the package's version.
          */
         put: operations["featureEntry"];
         post?: never;
         /**
          * 取消精选 / unfeature an entry
-         * @description 取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).
+         * @description 取消一项活动的精选（重复取消无副作用）。可带 If-Match（报送的 ETag）。 / Removes the featured mark (idempotent); If-Match (the package's ETag) is honoured.
          */
         delete: operations["unfeatureEntry"];
         options?: never;
@@ -3962,10 +3962,61 @@ export interface components {
             contentType?: string;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description 请求过于频繁（RATE_LIMITED），按 Retry-After 稍后重试 / rate limited (RATE_LIMITED): retry after Retry-After seconds */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description 可连续发送的请求数（令牌桶容量）/ requests that may be sent at once (the bucket's size)
+         * @example 1
+         */
+        "RateLimit-Limit": number;
+        /**
+         * @description 现在还可发送的请求数 / requests that may still be sent now
+         * @example 1
+         */
+        "RateLimit-Remaining": number;
+        /**
+         * @description 多少秒后恢复到 RateLimit-Limit / seconds until RateLimit-Remaining is back at the limit
+         * @example 1
+         */
+        "RateLimit-Reset": number;
+        /**
+         * @description 多少秒后重试 / seconds to wait before retrying (429; 409 IDEMPOTENCY_IN_PROGRESS)
+         * @example 1
+         */
+        "Retry-After": number;
+        /**
+         * @description 资源的版本，修改时放在 If-Match 中 / the resource's version, to quote in If-Match
+         * @example "4"
+         */
+        ETag: string;
+        /**
+         * @description 此应答是同一 Idempotency-Key 第一次请求的应答的重放 / this answer replays the first answer to the request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3989,6 +4040,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,6 +4076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4036,7 +4091,13 @@ export interface operations {
     createAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4049,6 +4110,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4082,8 +4147,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 用户名已存在 / username taken */
+            /**
+             * @description 用户名已存在 / username taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4091,6 +4170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4116,6 +4196,9 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4158,6 +4241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4172,8 +4256,12 @@ export interface operations {
     updateAccount: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
+            header: {
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -4189,6 +4277,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4249,6 +4341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4263,7 +4356,18 @@ export interface operations {
     grantMembership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the account
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4278,6 +4382,11 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4320,8 +4429,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已有该角色 / role already held */
+            /**
+             * @description 已有该角色 / role already held
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4329,6 +4452,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4343,7 +4476,13 @@ export interface operations {
     revokeMembership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the account
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 membershipId: string;
@@ -4352,9 +4491,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The account */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4397,6 +4540,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4430,6 +4583,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4463,6 +4619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4521,6 +4678,9 @@ export interface operations {
             /** @description The dashboard */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4563,6 +4723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4583,7 +4744,13 @@ export interface operations {
                  */
                 orgId: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4599,6 +4766,10 @@ export interface operations {
             /** @description Stored */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4632,6 +4803,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件过大，或图片像素过多 / file too large, or an image with too many pixels */
             413: {
                 headers: {
@@ -4650,7 +4831,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 图片无法解码（已损坏）/ the image does not decode */
+            /**
+             * @description 图片无法解码（已损坏）/ the image does not decode
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4659,6 +4844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4682,6 +4868,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4706,6 +4895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4731,6 +4921,9 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4740,6 +4933,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4780,6 +4976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4805,6 +5002,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4847,6 +5047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4872,6 +5073,9 @@ export interface operations {
             /** @description The preview */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4881,6 +5085,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4921,6 +5128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4946,6 +5154,9 @@ export interface operations {
             /** @description The thumbnail */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4955,6 +5166,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4995,6 +5209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5028,6 +5243,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5061,6 +5279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5086,6 +5305,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5119,6 +5341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5144,6 +5367,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5177,6 +5403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5199,9 +5426,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The receipt */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5244,6 +5474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5258,7 +5489,13 @@ export interface operations {
     forwardReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 receiptId: string;
             };
@@ -5269,6 +5506,10 @@ export interface operations {
             /** @description The draft re-issue */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5311,8 +5552,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已转发或通知不在发布状态 / already re-issued, or not published */
+            /**
+             * @description 已转发或通知不在发布状态 / already re-issued, or not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5320,6 +5575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5334,7 +5590,18 @@ export interface operations {
     signReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 收文的 ETag / the receipt's ETag
+                 * @example "2"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 receiptId: string;
             };
@@ -5345,6 +5612,11 @@ export interface operations {
             /** @description 已签收 / signed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5387,8 +5659,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已签收或通知已撤回 / already signed, or the notice is withdrawn */
+            /**
+             * @description 已签收或通知已撤回 / already signed, or the notice is withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5396,6 +5682,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5425,6 +5721,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5458,6 +5757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5472,7 +5772,13 @@ export interface operations {
     createIssuerCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5485,6 +5791,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,8 +5828,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 代字已存在 / code taken */
+            /**
+             * @description 代字已存在 / code taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5527,6 +5851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5542,7 +5867,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -5559,6 +5887,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5610,7 +5942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,6 +5969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5660,6 +5993,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5684,6 +6020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5721,6 +6058,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5754,6 +6094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5768,7 +6109,13 @@ export interface operations {
     createNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5781,6 +6128,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5814,7 +6165,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 收文单位不在发文范围内、发文单位已关闭 / recipients out of range, issuer closed */
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 收文单位不在发文范围内、发文单位已关闭 / recipients out of range, issuer closed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5823,6 +6188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5837,7 +6203,13 @@ export interface operations {
     previewRecipients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5850,6 +6222,10 @@ export interface operations {
             /** @description The recipients */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5883,7 +6259,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 指定的单位不在发文范围内 / an org out of the issuer's range */
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 指定的单位不在发文范围内 / an org out of the issuer's range
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5892,6 +6282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5917,6 +6308,9 @@ export interface operations {
             /** @description The notice */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5959,6 +6353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5974,7 +6369,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -5991,6 +6389,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6042,7 +6444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,6 +6471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6084,6 +6487,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -6096,6 +6503,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6154,6 +6564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6168,8 +6579,17 @@ export interface operations {
     amendNotice: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
+            header: {
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
+                "If-Match": string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6185,6 +6605,11 @@ export interface operations {
             /** @description Amended */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6227,9 +6652,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6245,7 +6675,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 试图改变收文单位或发文单位、截止时间不符合要求 / recipients or issuer changed, bad deadline */
+            /**
+             * @description 试图改变收文单位或发文单位、截止时间不符合要求 / recipients or issuer changed, bad deadline
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6263,6 +6697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6278,7 +6713,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6290,6 +6734,11 @@ export interface operations {
             /** @description Closed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6332,9 +6781,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6350,7 +6804,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 尚未到截止时间 / deadline not passed */
+            /**
+             * @description 尚未到截止时间 / deadline not passed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6359,6 +6817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6388,6 +6847,9 @@ export interface operations {
             /** @description The zip */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6430,6 +6892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6445,7 +6908,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6461,6 +6933,11 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6503,9 +6980,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是草稿 / not a draft */
+            /**
+             * @description 不是草稿 / not a draft
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6521,7 +7003,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 机关代字无效、没有收文单位、截止时间不符合要求 / bad issuer code, no recipients, bad deadline */
+            /**
+             * @description 机关代字无效、没有收文单位、截止时间不符合要求 / bad issuer code, no recipients, bad deadline
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6530,6 +7016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6545,7 +7032,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6562,6 +7058,11 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6604,9 +7105,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已免报、已报送或通知不在发布状态 / already exempt, submitted, or not published */
+            /**
+             * @description 已免报、已报送或通知不在发布状态 / already exempt, submitted, or not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6622,6 +7128,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6637,6 +7153,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -6650,6 +7170,10 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6710,6 +7234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6725,8 +7250,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 收文的版本 / the receipt's version */
+                /**
+                 * @description 收文的版本 / the receipt's version
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6743,6 +7276,11 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6785,9 +7323,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 通知不在发布状态、该单位已免报 / notice not published, org exempt */
+            /**
+             * @description 通知不在发布状态、该单位已免报 / notice not published, org exempt
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6803,7 +7346,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 截止时间不晚于通知的或晚于上级给的 / deadline too early or too late */
+            /**
+             * @description 截止时间不晚于通知的或晚于上级给的 / deadline too early or too late
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6812,6 +7359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6827,6 +7375,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -6840,6 +7392,10 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6900,6 +7456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6926,6 +7483,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6968,6 +7528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6982,7 +7543,13 @@ export interface operations {
     remindOrgs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6997,6 +7564,10 @@ export interface operations {
             /** @description Sent and skipped */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7039,16 +7610,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 通知不在发布状态 / the notice is not published */
+            /**
+             * @description 通知不在发布状态 / the notice is not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 有不属于该通知的收文或单位 / receipts or orgs not of this notice */
+            /**
+             * @description 有不属于该通知的收文或单位 / receipts or orgs not of this notice
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,6 +7637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7082,6 +7663,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7124,6 +7708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7155,6 +7740,9 @@ export interface operations {
             /** @description The counts */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7206,6 +7794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7237,6 +7826,9 @@ export interface operations {
             /** @description One level of branches */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7279,6 +7871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7311,6 +7904,9 @@ export interface operations {
             /** @description A page of missing orgs */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7353,6 +7949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7381,6 +7978,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7423,6 +8023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7460,6 +8061,9 @@ export interface operations {
             /** @description A page of recipients */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7502,6 +8106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7531,6 +8136,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7573,6 +8181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7588,7 +8197,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7604,6 +8222,11 @@ export interface operations {
             /** @description Withdrawn */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7646,9 +8269,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7664,6 +8292,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7692,6 +8330,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7725,6 +8366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7739,7 +8381,13 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7748,6 +8396,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7781,6 +8433,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7804,6 +8476,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,6 +8503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7842,7 +8518,13 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7853,6 +8535,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7895,6 +8581,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7935,6 +8641,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7968,6 +8677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7982,7 +8692,13 @@ export interface operations {
     createOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7995,6 +8711,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8028,16 +8748,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 编码或同级名称已存在 / code or sibling name taken */
+            /**
+             * @description 编码或同级名称已存在 / code or sibling name taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 违反组织树规则 / breaks a tree rule */
+            /**
+             * @description 违反组织树规则 / breaks a tree rule
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8046,6 +8775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8060,7 +8790,13 @@ export interface operations {
     importOrgs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8076,6 +8812,10 @@ export interface operations {
             /** @description Accepted; poll the job */
             202: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8109,6 +8849,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件或行数超限 / file or row count too large */
             413: {
                 headers: {
@@ -8127,6 +8877,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8153,6 +8913,9 @@ export interface operations {
             /** @description The template */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8187,6 +8950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8212,6 +8976,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8254,6 +9021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8279,6 +9047,9 @@ export interface operations {
             /** @description 行号,列,值,错误 */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8321,6 +9092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8344,6 +9116,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8368,6 +9143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8393,6 +9169,9 @@ export interface operations {
             /** @description The org */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8435,6 +9214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8470,6 +9250,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8548,6 +9332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8573,6 +9358,9 @@ export interface operations {
             /** @description Breadcrumb */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8615,6 +9403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8645,6 +9434,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8687,6 +9479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8716,6 +9509,9 @@ export interface operations {
             /** @description Reordered */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8765,6 +9561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8780,7 +9577,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -8796,6 +9602,11 @@ export interface operations {
             /** @description Closed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8838,8 +9649,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已关闭 / already closed */
+            /**
+             * @description 已关闭 / already closed
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8847,7 +9672,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 仍有未关闭的下级 / still has open children */
+            /**
+             * @description 仍有未关闭的下级 / still has open children
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8856,6 +9685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8881,6 +9711,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8923,6 +9756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8938,7 +9772,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -8954,6 +9797,11 @@ export interface operations {
             /** @description Moved */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8996,9 +9844,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 会形成环或已在该上级下 / would make a cycle, or already there */
+            /**
+             * @description 会形成环或已在该上级下 / would make a cycle, or already there
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9014,7 +9867,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 违反组织树规则 / breaks a tree rule */
+            /**
+             * @description 违反组织树规则 / breaks a tree rule
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9023,6 +9880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9038,7 +9896,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -9050,6 +9917,11 @@ export interface operations {
             /** @description Reopened */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9092,8 +9964,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 未关闭或同级重名 / not closed, or a sibling has the name */
+            /**
+             * @description 未关闭或同级重名 / not closed, or a sibling has the name
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9101,7 +9987,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 上级已关闭 / parent closed */
+            /**
+             * @description 上级已关闭 / parent closed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9110,6 +10000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9153,6 +10044,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9186,6 +10080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9200,7 +10095,13 @@ export interface operations {
     createPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9213,6 +10114,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9246,16 +10151,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn */
+            /**
+             * @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
+            /**
+             * @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,6 +10178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9289,6 +10204,9 @@ export interface operations {
             /** @description The plan */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9331,6 +10249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9346,7 +10265,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -9363,6 +10285,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9441,6 +10367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9456,6 +10383,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -9468,6 +10399,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9526,6 +10460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9541,7 +10476,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -9553,6 +10497,11 @@ export interface operations {
             /** @description Acknowledged */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9595,9 +10544,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待确认状态 / not awaiting review */
+            /**
+             * @description 不在待确认状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9613,6 +10567,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9628,7 +10592,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -9640,6 +10613,11 @@ export interface operations {
             /** @description Filed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9682,9 +10660,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn */
+            /**
+             * @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9700,7 +10683,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan */
+            /**
+             * @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9709,6 +10696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9724,7 +10712,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -9742,6 +10733,10 @@ export interface operations {
             /** @description The plan with the item's progress */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9820,6 +10815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9835,7 +10831,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -9851,6 +10856,11 @@ export interface operations {
             /** @description Returned */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9893,9 +10903,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待确认状态 / not awaiting review */
+            /**
+             * @description 不在待确认状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9911,6 +10926,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9957,6 +10982,9 @@ export interface operations {
             /** @description The figures */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9999,6 +11027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10055,6 +11084,9 @@ export interface operations {
             /** @description A page of activities */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10097,6 +11129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10150,6 +11183,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10192,6 +11228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10243,6 +11280,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10276,6 +11316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10290,7 +11331,13 @@ export interface operations {
     createSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10303,6 +11350,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10336,8 +11387,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published */
+            /**
+             * @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10345,6 +11410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10370,6 +11436,9 @@ export interface operations {
             /** @description The package; ETag is its version */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10412,6 +11481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10426,12 +11496,12 @@ export interface operations {
     updateSubmission: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description ETag of the package
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -10447,6 +11517,10 @@ export interface operations {
             /** @description The package as saved; ETag is its new version */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10498,7 +11572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10525,6 +11599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10540,6 +11615,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -10552,6 +11631,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10601,6 +11683,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10615,7 +11707,13 @@ export interface operations {
     featureEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 entryId: string;
                 id: string;
@@ -10627,6 +11725,10 @@ export interface operations {
             /** @description The package */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10678,7 +11780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10687,15 +11789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 缺少 If-Match / If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10710,7 +11804,13 @@ export interface operations {
     unfeatureEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 entryId: string;
                 id: string;
@@ -10722,6 +11822,10 @@ export interface operations {
             /** @description The package */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10764,6 +11868,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10793,6 +11907,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10835,6 +11952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10864,6 +11982,9 @@ export interface operations {
             /** @description The planned activities */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10906,6 +12027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10921,7 +12043,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -10937,6 +12068,11 @@ export interface operations {
             /** @description The package as reviewed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10979,8 +12115,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待审核状态 / not awaiting review */
+            /**
+             * @description 不在待审核状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10988,6 +12138,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11013,6 +12173,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11055,6 +12218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11070,7 +12234,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -11082,6 +12255,11 @@ export interface operations {
             /** @description The package as sent */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11124,8 +12302,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在草稿或退回状态 / not a draft or returned */
+            /**
+             * @description 不在草稿或退回状态 / not a draft or returned
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11133,7 +12325,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不满足报送要求 / required items missing */
+            /**
+             * @description 不满足报送要求 / required items missing
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11142,6 +12338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11156,7 +12353,13 @@ export interface operations {
     startUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11169,6 +12372,10 @@ export interface operations {
             /** @description Started */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11202,6 +12409,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 超过该类文件的大小上限 / larger than allowed for its kind */
             413: {
                 headers: {
@@ -11220,9 +12437,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 未完成的上传过多 / too many unfinished uploads */
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 未完成的上传过多 / too many unfinished uploads
+             *
+             *     或请求过于频繁（RATE_LIMITED）/ or rate limited (RATE_LIMITED)
+             */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11257,6 +12491,9 @@ export interface operations {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
                     "Upload-Offset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11299,6 +12536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11324,6 +12562,9 @@ export interface operations {
             /** @description Cancelled */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11364,6 +12605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11401,6 +12643,9 @@ export interface operations {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
                     "Upload-Offset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11479,6 +12724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
