@@ -273,6 +273,25 @@ class IdempotencyTest {
     }
 
     @Test
+    void anAnswerAboveTheStoredSizeIsReplayedWithoutItsBody() throws Exception {
+        String key = newKey();
+        String body = JSON.writeValueAsString(Map.of("text", "巾".repeat(400_000))); // 1.2 MB as UTF-8
+        Response first = post("city_admin", key, "/api/v1/test/flaky", body);
+        first.then().statusCode(201);
+        assertTrue(first.asByteArray().length > 1024 * 1024);
+        assertEquals(
+                1,
+                Api.count(
+                        ds,
+                        "select count(*) from idempotency_key where idem_key = ? and body_omitted and response_body is null",
+                        key));
+
+        Response again = post("city_admin", key, "/api/v1/test/flaky", body);
+        again.then().statusCode(201).header(IdempotencyFilter.REPLAYED, equalTo("true"));
+        assertEquals(0, again.asByteArray().length, "status and headers only");
+    }
+
+    @Test
     void clientErrorsAreRememberedLikeAnyAnswer() {
         String key = newKey();
         // A code that exists already: 409, and the same 409 on a retry (the request is not run again).
