@@ -34,7 +34,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * headers that matter and the body once answered. A 5xx or 429 is not stored: the key may be retried. The same key
  * with another method, path, query or body is 422 IDEMPOTENCY_KEY_REUSED. A POST without the header runs as always.
  *
- * <p>Runs after {@code AccountFilter} (an unknown account's 403 is not remembered) and after the rate limit.
+ * <p>Runs after {@code AccountFilter} (an unknown account's 403 is not remembered) and after the rate limit. Both
+ * filter methods touch the database (JDBC): they rely on the endpoints being blocking (worker threads), as all of
+ * ours are; a non-blocking POST would need the store moved off the event loop first.
  */
 public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
