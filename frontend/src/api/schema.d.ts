@@ -63,7 +63,7 @@ export interface paths {
         put?: never;
         /**
          * 授予角色 / grant a role in an org
-         * @description 需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。 Granting needs account:write at or above the org; a duplicate grant is 409.
+         * @description 需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。 Granting needs account:write at or above the org; a duplicate grant is 409. 可带 If-Match（账号的 ETag），授予后账号的版本改变。 / If-Match (the account's ETag) is honoured; the account's version moves.
          */
         post: operations["grantMembership"];
         delete?: never;
@@ -84,7 +84,7 @@ export interface paths {
         post?: never;
         /**
          * 撤销角色 / revoke a membership
-         * @description 需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。 Returns the account as it is afterwards.
+         * @description 需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。可带 If-Match（账号的 ETag）。 Needs account:write at or above the membership's org; returns the account as it is afterwards, with its ETag. If-Match (the account's ETag) is honoured.
          */
         delete: operations["revokeMembership"];
         options?: never;
@@ -401,7 +401,7 @@ export interface paths {
         };
         /**
          * 打开收文 / open a receipt
-         * @description 本单位成员第一次打开时记录阅读人和时间；上级单位查看不计为阅读。 / The first opening by a member of the org is recorded; a look from above is not.
+         * @description 本单位成员第一次打开时记录阅读人和时间；上级单位查看不计为阅读。 / The first opening by a member of the org is recorded; a look from above is not. Sends the receipt's version as ETag.
          */
         get: operations["openReceipt"];
         put?: never;
@@ -443,7 +443,7 @@ export interface paths {
         put?: never;
         /**
          * 签收 / sign for a notice
-         * @description 本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。 / A member of the org with receipt:sign signs once; a second sign is 409.
+         * @description 本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。 / A member of the org with receipt:sign signs once; a second sign is 409. 可带 If-Match（收文的 ETag）。 / If-Match (the receipt's ETag) is honoured.
          */
         post: operations["signReceipt"];
         delete?: never;
@@ -1650,13 +1650,13 @@ export interface paths {
         get?: never;
         /**
          * 精选活动 / feature an entry
-         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent).
+         * @description 把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as featured (idempotent). 可带 If-Match（报送的 ETag）；精选改变报送的版本。 / If-Match (the package's ETag) is honoured; featuring moves the package's version.
          */
         put: operations["featureEntry"];
         post?: never;
         /**
          * 取消精选 / unfeature an entry
-         * @description 取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).
+         * @description 取消一项活动的精选（重复取消无副作用）。可带 If-Match（报送的 ETag）。 / Removes the featured mark (idempotent); If-Match (the package's ETag) is honoured.
          */
         delete: operations["unfeatureEntry"];
         options?: never;
@@ -2126,7 +2126,10 @@ export interface components {
             title: string;
             /** @example 重庆市妇女联合会 */
             issuerName: string;
-            /** @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline) */
+            /**
+             * @description 本单位的截止时间（方案为备案截止时间）/ the org's deadline (for plans, the filing deadline)
+             * @example 2022-03-10T12:15:50-04:00
+             */
             deadline?: components["schemas"]["OffsetDateTime"];
             /** @description 已过截止时间 / past the deadline */
             overdue: boolean;
@@ -2176,7 +2179,10 @@ export interface components {
             title: string;
             /** @example 渝中区妇女联合会 */
             orgName: string;
-            /** @description 报送或备案时间 / when it was sent */
+            /**
+             * @description 报送或备案时间 / when it was sent
+             * @example 2022-03-10T12:15:50-04:00
+             */
             since: components["schemas"]["OffsetDateTime"];
         };
         /**
@@ -2295,6 +2301,7 @@ export interface components {
             revision: number;
             /** @example 巾帼志愿服务进社区 */
             title: string;
+            /** @example 2022-03-10 */
             heldOn: components["schemas"]["LocalDate"];
             heldUntil?: components["schemas"]["LocalDate"];
             /** @example 解放碑新时代文明实践站 */
@@ -2892,10 +2899,7 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /**
-         * Format: date
-         * @example 2022-03-10
-         */
+        /** Format: date */
         LocalDate: string;
         /** @description 标为已读的条数 / how many were marked read */
         MarkedRead: {
@@ -3288,10 +3292,7 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             readAt?: components["schemas"]["Instant"];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T12:15:50-04:00
-         */
+        /** Format: date-time */
         OffsetDateTime: string;
         /**
          * @description 组织操作 / org operation: UPDATE 编辑, CREATE_CHILD 新建下级, REORDER_CHILDREN 调整下级排序, MOVE 移动, CLOSE 关闭, REOPEN 恢复
@@ -3964,7 +3965,10 @@ export interface components {
         ReminderView: {
             id: string;
             kind: components["schemas"]["ReminderKind"];
-            /** @description 发送日（北京时间）/ business day */
+            /**
+             * @description 发送日（北京时间）/ business day
+             * @example 2022-03-10
+             */
             businessDay: components["schemas"]["LocalDate"];
             sentAt: components["schemas"]["Instant"];
             /** @description 手动催报人；空为自动 / who sent it; null: the scheduler */
@@ -4276,6 +4280,7 @@ export interface components {
             sourceEntryId?: string;
             planItemId?: string;
             title: string;
+            /** @example 2022-03-10 */
             heldOn: components["schemas"]["LocalDate"];
             heldUntil?: components["schemas"]["LocalDate"];
             location?: string;
@@ -4362,7 +4367,10 @@ export interface components {
              * @description 已报送次数 / times submitted
              */
             revision: number;
-            /** @description 本单位的截止时间（含延期）/ the org's effective deadline */
+            /**
+             * @description 本单位的截止时间（含延期）/ the org's effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
             deadline?: components["schemas"]["OffsetDateTime"];
             /** @description 首次报送时间 / first submitted */
             firstSubmittedAt?: components["schemas"]["Instant"];
@@ -4562,7 +4570,10 @@ export interface components {
             parentName?: string;
             progress: components["schemas"]["TrackingProgress"];
             deliveredAt: components["schemas"]["Instant"];
-            /** @description 本单位的截止时间（延期后为延期的时间）/ effective deadline */
+            /**
+             * @description 本单位的截止时间（延期后为延期的时间）/ effective deadline
+             * @example 2022-03-10T12:15:50-04:00
+             */
             deadline?: components["schemas"]["OffsetDateTime"];
             firstReadAt?: components["schemas"]["Instant"];
             signedAt?: components["schemas"]["Instant"];
@@ -4818,10 +4829,61 @@ export interface components {
             enabled: boolean;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description 请求过于频繁（RATE_LIMITED），按 Retry-After 稍后重试 / rate limited (RATE_LIMITED): retry after Retry-After seconds */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description 可连续发送的请求数（令牌桶容量）/ requests that may be sent at once (the bucket's size)
+         * @example 1
+         */
+        "RateLimit-Limit": number;
+        /**
+         * @description 现在还可发送的请求数 / requests that may still be sent now
+         * @example 1
+         */
+        "RateLimit-Remaining": number;
+        /**
+         * @description 多少秒后恢复到 RateLimit-Limit / seconds until RateLimit-Remaining is back at the limit
+         * @example 1
+         */
+        "RateLimit-Reset": number;
+        /**
+         * @description 多少秒后重试 / seconds to wait before retrying (429; 409 IDEMPOTENCY_IN_PROGRESS)
+         * @example 1
+         */
+        "Retry-After": number;
+        /**
+         * @description 资源的版本，修改时放在 If-Match 中 / the resource's version, to quote in If-Match
+         * @example "4"
+         */
+        ETag: string;
+        /**
+         * @description 此应答是同一 Idempotency-Key 第一次请求的应答的重放 / this answer replays the first answer to the request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -4845,6 +4907,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4878,6 +4943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4892,7 +4958,13 @@ export interface operations {
     createAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4905,6 +4977,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4938,8 +5014,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 用户名已存在 / username taken */
+            /**
+             * @description 用户名已存在 / username taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4947,6 +5037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -4972,6 +5063,9 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5014,6 +5108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5028,8 +5123,12 @@ export interface operations {
     updateAccount: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
+            header: {
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -5045,6 +5144,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5105,6 +5208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5119,7 +5223,18 @@ export interface operations {
     grantMembership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the account
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5134,6 +5249,11 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5176,8 +5296,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已有该角色 / role already held */
+            /**
+             * @description 已有该角色 / role already held
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5185,6 +5319,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5199,7 +5343,13 @@ export interface operations {
     revokeMembership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the account
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 membershipId: string;
@@ -5208,9 +5358,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The account */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5253,6 +5407,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5286,6 +5450,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5319,6 +5486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5377,6 +5545,9 @@ export interface operations {
             /** @description The dashboard */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5419,6 +5590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5452,6 +5624,9 @@ export interface operations {
             /** @description A page */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5485,6 +5660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5571,6 +5747,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5595,6 +5774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5615,7 +5795,13 @@ export interface operations {
                  */
                 orgId: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5631,6 +5817,10 @@ export interface operations {
             /** @description Stored */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5664,6 +5854,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件过大，或图片像素过多 / file too large, or an image with too many pixels */
             413: {
                 headers: {
@@ -5682,7 +5882,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 图片无法解码（已损坏）/ the image does not decode */
+            /**
+             * @description 图片无法解码（已损坏）/ the image does not decode
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,6 +5895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5714,6 +5919,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5738,6 +5946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5763,6 +5972,9 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5772,6 +5984,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5812,6 +6027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5837,6 +6053,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5879,6 +6098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5904,6 +6124,9 @@ export interface operations {
             /** @description The preview */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5913,6 +6136,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5953,6 +6179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -5978,6 +6205,9 @@ export interface operations {
             /** @description The thumbnail */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5987,6 +6217,9 @@ export interface operations {
             /** @description 未变化 / not modified (If-None-Match) */
             304: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6027,6 +6260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6060,6 +6294,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,6 +6330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6118,6 +6356,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6151,6 +6392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6176,6 +6418,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6209,6 +6454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6231,9 +6477,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The receipt */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6276,6 +6525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6290,7 +6540,13 @@ export interface operations {
     forwardReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 receiptId: string;
             };
@@ -6301,6 +6557,10 @@ export interface operations {
             /** @description The draft re-issue */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6343,8 +6603,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已转发或通知不在发布状态 / already re-issued, or not published */
+            /**
+             * @description 已转发或通知不在发布状态 / already re-issued, or not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6352,6 +6626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6366,7 +6641,18 @@ export interface operations {
     signReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 收文的 ETag / the receipt's ETag
+                 * @example "2"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 receiptId: string;
             };
@@ -6377,6 +6663,11 @@ export interface operations {
             /** @description 已签收 / signed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6419,8 +6710,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已签收或通知已撤回 / already signed, or the notice is withdrawn */
+            /**
+             * @description 已签收或通知已撤回 / already signed, or the notice is withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6428,6 +6733,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6459,6 +6774,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6492,6 +6810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6506,7 +6825,13 @@ export interface operations {
     createIntegrationClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6519,6 +6844,10 @@ export interface operations {
             /** @description Registered */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6552,16 +6881,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 该 clientId 已登记 / clientId already registered */
+            /**
+             * @description 该 clientId 已登记 / clientId already registered
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 组织不存在或已撤销 / the org does not exist or is closed */
+            /**
+             * @description 组织不存在或已撤销 / the org does not exist or is closed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6570,6 +6908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6596,6 +6935,9 @@ export interface operations {
             /** @description The client */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6638,6 +6980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6674,6 +7017,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6716,7 +7063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,15 +7081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 缺少 If-Match / If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6775,6 +7114,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6815,6 +7157,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6844,6 +7196,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6886,6 +7241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6915,6 +7271,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6948,6 +7307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -6962,7 +7322,13 @@ export interface operations {
     createIssuerCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6975,6 +7341,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7008,8 +7378,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 代字已存在 / code taken */
+            /**
+             * @description 代字已存在 / code taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7017,6 +7401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7032,7 +7417,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -7049,6 +7437,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,7 +7492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,6 +7519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7150,6 +7543,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7174,6 +7570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7211,6 +7608,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7244,6 +7644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7258,7 +7659,13 @@ export interface operations {
     createNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7271,6 +7678,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7304,7 +7715,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 收文单位不在发文范围内、发文单位已关闭 / recipients out of range, issuer closed */
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 收文单位不在发文范围内、发文单位已关闭 / recipients out of range, issuer closed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7313,6 +7738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7327,7 +7753,13 @@ export interface operations {
     importNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7355,6 +7787,10 @@ export interface operations {
             /** @description 草稿及识别结果 / the draft and what was read */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7388,6 +7824,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 超过 20 MB、文本超过 50 万字，或 .docx 解压后过大（压缩炸弹）/ too large, too long, or a zip bomb */
             413: {
                 headers: {
@@ -7406,6 +7852,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7420,7 +7876,13 @@ export interface operations {
     previewRecipients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7433,6 +7895,10 @@ export interface operations {
             /** @description The recipients */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7466,7 +7932,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 指定的单位不在发文范围内 / an org out of the issuer's range */
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 指定的单位不在发文范围内 / an org out of the issuer's range
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7475,6 +7955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7500,6 +7981,9 @@ export interface operations {
             /** @description The notice */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7542,6 +8026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7557,7 +8042,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -7574,6 +8062,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7625,7 +8117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7652,6 +8144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7667,6 +8160,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -7679,6 +8176,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7737,6 +8237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7751,8 +8252,17 @@ export interface operations {
     amendNotice: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
+            header: {
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
+                "If-Match": string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7768,6 +8278,11 @@ export interface operations {
             /** @description Amended */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7810,9 +8325,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,7 +8348,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 试图改变收文单位或发文单位、截止时间不符合要求 / recipients or issuer changed, bad deadline */
+            /**
+             * @description 试图改变收文单位或发文单位、截止时间不符合要求 / recipients or issuer changed, bad deadline
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,6 +8370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7861,7 +8386,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7873,6 +8407,11 @@ export interface operations {
             /** @description Closed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7915,9 +8454,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7933,7 +8477,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 尚未到截止时间 / deadline not passed */
+            /**
+             * @description 尚未到截止时间 / deadline not passed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,6 +8490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -7971,6 +8520,9 @@ export interface operations {
             /** @description The zip */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8013,6 +8565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8028,7 +8581,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -8044,6 +8606,11 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8086,9 +8653,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是草稿 / not a draft */
+            /**
+             * @description 不是草稿 / not a draft
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8104,7 +8676,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 机关代字无效、没有收文单位、截止时间不符合要求 / bad issuer code, no recipients, bad deadline */
+            /**
+             * @description 机关代字无效、没有收文单位、截止时间不符合要求 / bad issuer code, no recipients, bad deadline
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8113,6 +8689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8128,7 +8705,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -8145,6 +8731,11 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8187,9 +8778,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已免报、已报送或通知不在发布状态 / already exempt, submitted, or not published */
+            /**
+             * @description 已免报、已报送或通知不在发布状态 / already exempt, submitted, or not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8205,6 +8801,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8220,6 +8826,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -8233,6 +8843,10 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8293,6 +8907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8308,8 +8923,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 收文的版本 / the receipt's version */
+                /**
+                 * @description 收文的版本 / the receipt's version
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -8326,6 +8949,11 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8368,9 +8996,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 通知不在发布状态、该单位已免报 / notice not published, org exempt */
+            /**
+             * @description 通知不在发布状态、该单位已免报 / notice not published, org exempt
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8386,7 +9019,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 截止时间不晚于通知的或晚于上级给的 / deadline too early or too late */
+            /**
+             * @description 截止时间不晚于通知的或晚于上级给的 / deadline too early or too late
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8395,6 +9032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8410,6 +9048,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -8423,6 +9065,10 @@ export interface operations {
             /** @description The receipt */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8483,6 +9129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8509,6 +9156,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8551,6 +9201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8565,7 +9216,13 @@ export interface operations {
     remindOrgs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8580,6 +9237,10 @@ export interface operations {
             /** @description Sent and skipped */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8622,16 +9283,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 通知不在发布状态 / the notice is not published */
+            /**
+             * @description 通知不在发布状态 / the notice is not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 有不属于该通知的收文或单位 / receipts or orgs not of this notice */
+            /**
+             * @description 有不属于该通知的收文或单位 / receipts or orgs not of this notice
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,6 +9310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8665,6 +9336,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8707,6 +9381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8738,6 +9413,9 @@ export interface operations {
             /** @description The counts */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8789,6 +9467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8820,6 +9499,9 @@ export interface operations {
             /** @description One level of branches */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8862,6 +9544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8894,6 +9577,9 @@ export interface operations {
             /** @description A page of missing orgs */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8936,6 +9622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -8964,6 +9651,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,6 +9696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9043,6 +9734,9 @@ export interface operations {
             /** @description A page of recipients */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9085,6 +9779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9114,6 +9809,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9156,6 +9854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9171,7 +9870,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -9187,6 +9895,11 @@ export interface operations {
             /** @description Withdrawn */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9229,9 +9942,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不是已发布状态 / not published */
+            /**
+             * @description 不是已发布状态 / not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9247,6 +9965,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9275,6 +10003,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9308,6 +10039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9322,7 +10054,13 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9331,6 +10069,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9364,6 +10106,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9387,6 +10149,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9411,6 +10176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9425,7 +10191,13 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9436,6 +10208,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9478,6 +10254,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9518,6 +10314,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9551,6 +10350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9565,7 +10365,13 @@ export interface operations {
     createOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9578,6 +10384,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9611,16 +10421,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 编码或同级名称已存在 / code or sibling name taken */
+            /**
+             * @description 编码或同级名称已存在 / code or sibling name taken
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 违反组织树规则 / breaks a tree rule */
+            /**
+             * @description 违反组织树规则 / breaks a tree rule
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9629,6 +10448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9643,7 +10463,13 @@ export interface operations {
     importOrgs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9659,6 +10485,10 @@ export interface operations {
             /** @description Accepted; poll the job */
             202: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9692,6 +10522,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件或行数超限 / file or row count too large */
             413: {
                 headers: {
@@ -9710,6 +10550,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9736,6 +10586,9 @@ export interface operations {
             /** @description The template */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9770,6 +10623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9795,6 +10649,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9837,6 +10694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9862,6 +10720,9 @@ export interface operations {
             /** @description 行号,列,值,错误 */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9904,6 +10765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9927,6 +10789,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9951,6 +10816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -9976,6 +10842,9 @@ export interface operations {
             /** @description The org */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10018,6 +10887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10053,6 +10923,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10131,6 +11005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10156,6 +11031,9 @@ export interface operations {
             /** @description Breadcrumb */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10198,6 +11076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10228,6 +11107,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10270,6 +11152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10299,6 +11182,9 @@ export interface operations {
             /** @description Reordered */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10348,6 +11234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10363,7 +11250,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -10379,6 +11275,11 @@ export interface operations {
             /** @description Closed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10421,8 +11322,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已关闭 / already closed */
+            /**
+             * @description 已关闭 / already closed
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10430,7 +11345,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 仍有未关闭的下级 / still has open children */
+            /**
+             * @description 仍有未关闭的下级 / still has open children
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10439,6 +11358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10464,6 +11384,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10506,6 +11429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10521,7 +11445,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -10537,6 +11470,11 @@ export interface operations {
             /** @description Moved */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10579,9 +11517,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 会形成环或已在该上级下 / would make a cycle, or already there */
+            /**
+             * @description 会形成环或已在该上级下 / would make a cycle, or already there
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10597,7 +11540,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 违反组织树规则 / breaks a tree rule */
+            /**
+             * @description 违反组织树规则 / breaks a tree rule
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10606,6 +11553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10621,7 +11569,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -10633,6 +11590,11 @@ export interface operations {
             /** @description Reopened */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10675,8 +11637,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 未关闭或同级重名 / not closed, or a sibling has the name */
+            /**
+             * @description 未关闭或同级重名 / not closed, or a sibling has the name
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10684,7 +11660,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 上级已关闭 / parent closed */
+            /**
+             * @description 上级已关闭 / parent closed
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10693,6 +11673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10736,6 +11717,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10769,6 +11753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10783,7 +11768,13 @@ export interface operations {
     createPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10796,6 +11787,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10829,16 +11824,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn */
+            /**
+             * @description 该收文或通知已有方案、通知已撤回 / a plan exists already, notice withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org */
+            /**
+             * @description 单位已关闭、通知与本单位无关 / org closed, notice unrelated to the org
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,6 +11851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10861,7 +11866,13 @@ export interface operations {
     importPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10888,6 +11899,10 @@ export interface operations {
             /** @description 草稿及识别结果 / the draft and what was read */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10921,6 +11936,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 超过 20 MB、文本超过 50 万字，或 .docx 解压后过大（压缩炸弹）/ too large, too long, or a zip bomb */
             413: {
                 headers: {
@@ -10939,6 +11964,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -10964,6 +11999,9 @@ export interface operations {
             /** @description The plan */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11006,6 +12044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11021,7 +12060,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -11038,6 +12080,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11116,6 +12162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11131,6 +12178,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -11143,6 +12194,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11201,6 +12255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11216,7 +12271,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -11228,6 +12292,11 @@ export interface operations {
             /** @description Acknowledged */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11270,9 +12339,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待确认状态 / not awaiting review */
+            /**
+             * @description 不在待确认状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11288,6 +12362,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11303,7 +12387,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -11315,6 +12408,11 @@ export interface operations {
             /** @description Filed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11357,9 +12455,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn */
+            /**
+             * @description 已备案、已确认或通知已撤回 / filed already, or notice withdrawn
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11375,7 +12478,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan */
+            /**
+             * @description 没有活动项、没有上级单位、随通知印发的方案 / no items, no parent org, an issuer's plan
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,6 +12491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11399,7 +12507,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description ETag from the last read */
+                /**
+                 * @description ETag from the last read
+                 * @example "3"
+                 */
                 "If-Match": string;
             };
             path: {
@@ -11417,6 +12528,10 @@ export interface operations {
             /** @description The plan with the item's progress */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11495,6 +12610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11510,7 +12626,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -11526,6 +12651,11 @@ export interface operations {
             /** @description Returned */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11568,9 +12698,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待确认状态 / not awaiting review */
+            /**
+             * @description 不在待确认状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11586,6 +12721,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11632,6 +12777,9 @@ export interface operations {
             /** @description The figures */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11674,6 +12822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11730,6 +12879,9 @@ export interface operations {
             /** @description A page of activities */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11772,6 +12924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11825,6 +12978,9 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11867,6 +13023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11918,6 +13075,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11951,6 +13111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -11965,7 +13126,13 @@ export interface operations {
     createSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11978,6 +13145,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12011,8 +13182,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published */
+            /**
+             * @description 已有报送，或通知不在发布状态 / a package exists, or the notice is not published
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12020,6 +13205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12045,6 +13231,9 @@ export interface operations {
             /** @description The package; ETag is its version */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12087,6 +13276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12101,12 +13291,12 @@ export interface operations {
     updateSubmission: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
                  * @description ETag of the package
                  * @example "3"
                  */
-                "If-Match"?: string;
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -12122,6 +13312,10 @@ export interface operations {
             /** @description The package as saved; ETag is its new version */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12173,7 +13367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12200,6 +13394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12215,6 +13410,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -12227,6 +13426,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12276,6 +13478,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12290,7 +13502,13 @@ export interface operations {
     featureEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 entryId: string;
                 id: string;
@@ -12302,6 +13520,10 @@ export interface operations {
             /** @description The package */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12353,7 +13575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12362,15 +13584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 缺少 If-Match / If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12385,7 +13599,13 @@ export interface operations {
     unfeatureEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETag of the package
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 entryId: string;
                 id: string;
@@ -12397,6 +13617,10 @@ export interface operations {
             /** @description The package */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12439,6 +13663,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12468,6 +13702,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12510,6 +13747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12539,6 +13777,9 @@ export interface operations {
             /** @description The planned activities */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12581,6 +13822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12596,7 +13838,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -12612,6 +13863,11 @@ export interface operations {
             /** @description The package as reviewed */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12654,8 +13910,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在待审核状态 / not awaiting review */
+            /**
+             * @description 不在待审核状态 / not awaiting review
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12663,6 +13933,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12688,6 +13968,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12730,6 +14013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12745,7 +14029,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description 上次读取时的 ETag / the ETag of the last read
+                 * @example "3"
+                 */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -12757,6 +14050,11 @@ export interface operations {
             /** @description The package as sent */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12799,8 +14097,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不在草稿或退回状态 / not a draft or returned */
+            /**
+             * @description 不在草稿或退回状态 / not a draft or returned
+             *
+             *     同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds
+             */
             409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12808,7 +14120,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 不满足报送要求 / required items missing */
+            /**
+             * @description 不满足报送要求 / required items missing
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12817,6 +14133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12831,7 +14148,13 @@ export interface operations {
     startUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12844,6 +14167,10 @@ export interface operations {
             /** @description Started */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12877,6 +14204,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 超过该类文件的大小上限 / larger than allowed for its kind */
             413: {
                 headers: {
@@ -12895,9 +14232,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 未完成的上传过多 / too many unfinished uploads */
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 未完成的上传过多 / too many unfinished uploads
+             *
+             *     或请求过于频繁（RATE_LIMITED）/ or rate limited (RATE_LIMITED)
+             */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12932,6 +14286,9 @@ export interface operations {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
                     "Upload-Offset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12974,6 +14331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -12999,6 +14357,9 @@ export interface operations {
             /** @description Cancelled */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13039,6 +14400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13076,6 +14438,9 @@ export interface operations {
                 headers: {
                     /** @description 已收到的字节数 / bytes received */
                     "Upload-Offset"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13154,6 +14519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13177,6 +14543,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13201,6 +14570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13215,7 +14585,13 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13228,6 +14604,10 @@ export interface operations {
             /** @description Subscribed */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13261,7 +14641,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 地址不可用（非 https、内网地址、无法解析）或组织不在范围内 / URL refused, or the org out of reach */
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 地址不可用（非 https、内网地址、无法解析）或组织不在范围内 / URL refused, or the org out of reach
+             *
+             *     Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED)
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13270,6 +14664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13296,6 +14691,9 @@ export interface operations {
             /** @description The webhook */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13338,6 +14736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13374,6 +14773,10 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13416,7 +14819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据已被修改 / stale If-Match */
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13434,15 +14837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 缺少 If-Match / If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13475,6 +14870,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13515,6 +14913,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13546,6 +14954,9 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13588,6 +14999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13602,7 +15014,13 @@ export interface operations {
     redeliverWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @example 881 */
                 deliveryId: string;
@@ -13616,6 +15034,10 @@ export interface operations {
             /** @description The delivery after the attempt */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13658,6 +15080,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {
@@ -13678,6 +15120,11 @@ export interface operations {
                  * @example "0"
                  */
                 "If-Match"?: string;
+                /**
+                 * @description 幂等键（可选）。同一调用者 24 小时内用同一个键重发同一请求（方法、路径、查询参数和请求体都相同），得到第一次的应答：状态、Location、ETag 和响应体逐字节相同，并带 `Idempotent-Replayed: true`，请求不会再次执行。键用于另一请求为 422 IDEMPOTENCY_KEY_REUSED；第一次的请求仍在处理为 409 IDEMPOTENCY_IN_PROGRESS（见 Retry-After）。服务器错误（5xx）和 429 不保存，可用同一个键重试。每个新请求用新的键（建议 UUID）。 / Optional. Sending the same request (method, path, query and body) again with the same key within 24 hours returns the first answer (status, Location, ETag and body byte for byte, with `Idempotent-Replayed: true`) without running it again. The key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first request still runs, 409 IDEMPOTENCY_IN_PROGRESS (see Retry-After). Server errors (5xx) and 429 are not kept: retry with the same key. Use a new key (a UUID) for each new request; keys are per caller.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @example 5 */
@@ -13690,6 +15137,11 @@ export interface operations {
             /** @description The new secret */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13732,6 +15184,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 同一 Idempotency-Key 的请求仍在处理中（IDEMPOTENCY_IN_PROGRESS），按 Retry-After 稍后重试 / a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS): retry after Retry-After seconds */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 数据已被修改（If-Match 已过期）/ stale If-Match: the resource changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）/ the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             /** @description 服务器内部错误（带错误编号）/ internal error, with an error id */
             500: {
                 headers: {

@@ -98,7 +98,12 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "412", description = "数据已被修改 / stale If-Match")
     @APIResponse(responseCode = "428", description = "缺少 If-Match / If-Match missing")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AccountUpdate body) {
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match")
+                    @Parameter(description = "ETag from the last read", required = true, example = "\"3\"")
+                    String ifMatch,
+            AccountUpdate body) {
         AccountView a = service.update(id, ifMatch, body);
         return Response.ok(a).tag(Versioned.etag(a.version())).build();
     }
@@ -109,14 +114,18 @@ public class AccountResource {
             operationId = "grantMembership",
             summary = "授予角色 / grant a role in an org",
             description = "需要在目标组织或其上级持有 account:write（组织管理员）。同一账号在同一组织的同一角色只能授予一次（409）。"
-                    + " Granting needs account:write at or above the org; a duplicate grant is 409.")
+                    + " Granting needs account:write at or above the org; a duplicate grant is 409. 可带 If-Match（账号的 ETag），"
+                    + "授予后账号的版本改变。 / If-Match (the account's ETag) is honoured; the account's version moves.")
     @APIResponse(
             responseCode = "200",
             description = "The account",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "409", description = "已有该角色 / role already held")
-    public AccountView grant(@PathParam("id") String id, MembershipCreate body) {
-        return service.grant(id, body);
+    public Response grant(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the account", example = "\"3\"") String ifMatch,
+            MembershipCreate body) {
+        return withEtag(service.grant(id, ifMatch, body));
     }
 
     @DELETE
@@ -124,9 +133,22 @@ public class AccountResource {
     @Operation(
             operationId = "revokeMembership",
             summary = "撤销角色 / revoke a membership",
-            description =
-                    "需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。" + " Returns the account as it is afterwards.")
-    public AccountView revoke(@PathParam("id") String id, @PathParam("membershipId") String membershipId) {
-        return service.revoke(id, membershipId);
+            description = "需要在该成员身份所在组织或其上级持有 account:write。范围外的成员身份返回 404。可带 If-Match（账号的 ETag）。"
+                    + " Needs account:write at or above the membership's org; returns the account as it is"
+                    + " afterwards, with its ETag. If-Match (the account's ETag) is honoured.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
+    public Response revoke(
+            @PathParam("id") String id,
+            @PathParam("membershipId") String membershipId,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the account", example = "\"3\"")
+                    String ifMatch) {
+        return withEtag(service.revoke(id, membershipId, ifMatch));
+    }
+
+    private static Response withEtag(AccountView a) {
+        return Response.ok(a).tag(Versioned.etag(a.version())).build();
     }
 }

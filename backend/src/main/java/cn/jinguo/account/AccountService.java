@@ -17,6 +17,7 @@ import cn.jinguo.org.Org;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -142,10 +143,11 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView grant(String id, @NotNull @Valid MembershipCreate in) {
+    public AccountView grant(String id, String ifMatch, @NotNull @Valid MembershipCreate in) {
         Account a = visible(id);
         Membership m = addMembership(a, in);
-        em.flush();
+        Versioned.checkMatch(ifMatch, a.version);
+        touch(a);
         audit.record(
                 "membership.create",
                 "account",
@@ -158,7 +160,7 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView revoke(String id, String membershipId) {
+    public AccountView revoke(String id, String membershipId, String ifMatch) {
         Account a = visible(id);
         Long mid = Ids.parseOrNull(membershipId);
         Membership m = a.memberships.stream()
@@ -166,8 +168,9 @@ public class AccountService {
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("MEMBERSHIP_NOT_FOUND", membershipId));
         scope.require(Permission.ACCOUNT_WRITE, m.org.path);
+        Versioned.checkMatch(ifMatch, a.version);
         a.memberships.remove(m);
-        em.flush();
+        touch(a);
         audit.record(
                 "membership.delete",
                 "account",
@@ -177,6 +180,12 @@ public class AccountService {
                 "撤销“" + a.username + "”在“" + m.org.name + "”的" + m.role + "角色",
                 null);
         return scopedView(a);
+    }
+
+    /** Memberships are part of the account as read (and of its ETag): changing them moves its version. */
+    private void touch(Account a) {
+        em.flush();
+        em.lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     private Membership addMembership(Account a, MembershipCreate in) {

@@ -1,6 +1,8 @@
 package cn.jinguo.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on. The message key ({@code code}) is resolved per request locale by
@@ -11,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final transient List<Problem.FieldError> errors;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String code, Object... args) {
         this(status, code, null, args);
@@ -38,6 +41,17 @@ public class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Response headers the problem carries (e.g. Retry-After). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Adds a response header to the problem, e.g. {@code Retry-After} on 409 and 429. */
+    public ApiException header(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
     }
 
     public static ApiException notFound(String code, Object... args) {

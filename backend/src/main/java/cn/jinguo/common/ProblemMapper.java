@@ -43,7 +43,11 @@ public class ProblemMapper {
                                 f.code(),
                                 messages.has(f.message()) ? messages.get(locale, f.message()) : f.message()))
                         .toList();
-        return problem(e.status(), e.code(), messages.get(locale, e.code(), e.args()), errors, headers, uri);
+        Response r = problem(e.status(), e.code(), messages.get(locale, e.code(), e.args()), errors, headers, uri);
+        if (e.headers().isEmpty()) return r;
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        e.headers().forEach(b::header);
+        return b.build();
     }
 
     @ServerExceptionMapper

@@ -356,7 +356,7 @@ public class DemoNotices {
                     continue;
                 }
                 case READ -> as(user, () -> inbox.open(receipt));
-                case SIGN -> as(user, () -> inbox.sign(receipt));
+                case SIGN -> as(user, () -> inbox.sign(receipt, null));
             }
             Instant read = readAt(random, p.publishedAt(), now);
             Instant signed = e.getValue() == Act.SIGN ? signedAt(random, read, now) : null;

@@ -10,6 +10,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,9 +80,14 @@ public class InboxResource {
             operationId = "openReceipt",
             summary = "打开收文 / open a receipt",
             description = "本单位成员第一次打开时记录阅读人和时间；上级单位查看不计为阅读。"
-                    + " / The first opening by a member of the org is recorded; a look from above is not.")
-    public ReceiptView open(@PathParam("receiptId") String receiptId) {
-        return service.open(receiptId);
+                    + " / The first opening by a member of the org is recorded; a look from above is not. Sends the"
+                    + " receipt's version as ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The receipt",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+    public Response open(@PathParam("receiptId") String receiptId) {
+        return withEtag(service.open(receiptId));
     }
 
     @POST
@@ -90,14 +96,22 @@ public class InboxResource {
             operationId = "signReceipt",
             summary = "签收 / sign for a notice",
             description = "本单位的管理员、编辑或审核人签收（receipt:sign），只能签收一次：再次签收为 409。"
-                    + " / A member of the org with receipt:sign signs once; a second sign is 409.")
+                    + " / A member of the org with receipt:sign signs once; a second sign is 409. 可带 If-Match（收文的 ETag）。"
+                    + " / If-Match (the receipt's ETag) is honoured.")
     @APIResponse(
             responseCode = "200",
             description = "已签收 / signed",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
     @APIResponse(responseCode = "409", description = "已签收或通知已撤回 / already signed, or the notice is withdrawn")
-    public ReceiptView sign(@PathParam("receiptId") String receiptId) {
-        return service.sign(receiptId);
+    public Response sign(
+            @PathParam("receiptId") String receiptId,
+            @HeaderParam("If-Match") @Parameter(description = "收文的 ETag / the receipt's ETag", example = "\"2\"")
+                    String ifMatch) {
+        return withEtag(service.sign(receiptId, ifMatch));
+    }
+
+    private static Response withEtag(ReceiptView receipt) {
+        return Response.ok(receipt).tag(Versioned.etag(receipt.version())).build();
     }
 
     @POST

@@ -9,6 +9,7 @@ import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
 import cn.jinguo.common.Text;
+import cn.jinguo.common.Versioned;
 import cn.jinguo.notice.NoticeDtos.InboxSummary;
 import cn.jinguo.notice.NoticeDtos.NoticeView;
 import cn.jinguo.notice.NoticeDtos.ReceiptPage;
@@ -142,15 +143,17 @@ public class InboxService {
         if (r.firstReadAt == null && scope.actsFor(r.org.id, Permission.ORG_READ)) {
             r.firstReadAt = Instant.now();
             r.firstReadBy = caller.username();
+            em.flush(); // the view's version (the ETag) is the one after this first reading
         }
         return views(List.of(r), r.org).get(0);
     }
 
     @Transactional
-    public ReceiptView sign(String receiptId) {
+    public ReceiptView sign(String receiptId, String ifMatch) {
         Receipt r = visible(receiptId);
         if (!scope.actsFor(r.org.id, Permission.RECEIPT_SIGN))
             throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.RECEIPT_SIGN.key);
+        Versioned.checkMatch(ifMatch, r.version);
         if (r.notice.status != NoticeStatus.PUBLISHED)
             throw ApiException.conflict("NOTICE_NOT_PUBLISHED", r.notice.title);
         Instant now = Instant.now();

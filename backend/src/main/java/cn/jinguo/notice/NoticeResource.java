@@ -207,7 +207,10 @@ public class NoticeResource {
             responseCode = "422",
             description = "试图改变收文单位或发文单位、截止时间不符合要求 / recipients or issuer changed, bad deadline")
     @APIResponse(responseCode = "428", description = "缺少 If-Match / If-Match missing")
-    public Response amend(@PathParam("id") String id, @HeaderParam(IF_MATCH) String ifMatch, AmendRequest body) {
+    public Response amend(
+            @PathParam("id") String id,
+            @HeaderParam(IF_MATCH) @Parameter(description = "ETag from the last read", required = true) String ifMatch,
+            AmendRequest body) {
         return withEtag(service.amend(id, ifMatch, body), Response.ok());
     }
 

@@ -140,7 +140,8 @@ public class SubmissionResource {
             content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response update(
             @PathParam("id") String id,
-            @HeaderParam(IF_MATCH) @Parameter(description = "ETag of the package", example = "\"3\"") String ifMatch,
+            @HeaderParam(IF_MATCH) @Parameter(description = "ETag of the package", example = "\"3\"", required = true)
+                    String ifMatch,
             SubmissionInput body) {
         SubmissionView v = service.update(id, ifMatch, body);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
@@ -204,14 +205,18 @@ public class SubmissionResource {
             operationId = "featureEntry",
             summary = "精选活动 / feature an entry",
             description = "把已采用报送中的一项活动设为精选（重复设置无副作用）。 / Marks an entry of an accepted package as"
-                    + " featured (idempotent).")
+                    + " featured (idempotent). 可带 If-Match（报送的 ETag）；精选改变报送的版本。 / If-Match (the package's"
+                    + " ETag) is honoured; featuring moves the package's version.")
     @APIResponse(responseCode = "409", description = "报送未采用 / the package is not accepted")
     @APIResponse(
             responseCode = "200",
             description = "The package",
             content = @Content(schema = @Schema(implementation = SubmissionView.class)))
-    public Response feature(@PathParam("id") String id, @PathParam("entryId") String entryId) {
-        SubmissionView v = service.feature(id, entryId, true);
+    public Response feature(
+            @PathParam("id") String id,
+            @PathParam("entryId") String entryId,
+            @HeaderParam(IF_MATCH) @Parameter(description = "ETag of the package", example = "\"3\"") String ifMatch) {
+        SubmissionView v = service.feature(id, entryId, ifMatch, true);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
     }
 
@@ -220,13 +225,17 @@ public class SubmissionResource {
     @Operation(
             operationId = "unfeatureEntry",
             summary = "取消精选 / unfeature an entry",
-            description = "取消一项活动的精选（重复取消无副作用）。 / Removes the featured mark (idempotent).")
+            description = "取消一项活动的精选（重复取消无副作用）。可带 If-Match（报送的 ETag）。 / Removes the featured mark"
+                    + " (idempotent); If-Match (the package's ETag) is honoured.")
     @APIResponse(
             responseCode = "200",
             description = "The package",
             content = @Content(schema = @Schema(implementation = SubmissionView.class)))
-    public Response unfeature(@PathParam("id") String id, @PathParam("entryId") String entryId) {
-        SubmissionView v = service.feature(id, entryId, false);
+    public Response unfeature(
+            @PathParam("id") String id,
+            @PathParam("entryId") String entryId,
+            @HeaderParam(IF_MATCH) @Parameter(description = "ETag of the package", example = "\"3\"") String ifMatch) {
+        SubmissionView v = service.feature(id, entryId, ifMatch, false);
         return Response.ok(v).tag(Versioned.etag(v.version())).build();
     }
 

@@ -34,6 +34,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -362,9 +363,10 @@ public class SubmissionService {
 
     /** 精选: marks (or unmarks) an accepted entry; the receipt's featured count follows in the same transaction. */
     @Transactional
-    public SubmissionView feature(String id, String entryId, boolean featured) {
+    public SubmissionView feature(String id, String entryId, String ifMatch, boolean featured) {
         Submission s = visible(id);
         requireReviewer(s);
+        Versioned.checkMatch(ifMatch, s.version);
         if (s.status != SubmissionStatus.ACCEPTED) throw ApiException.conflict("SUBMISSION_NOT_ACCEPTED", s.org.name);
         SubmissionEntry e = queries.entries(s).stream()
                 .filter(x -> x.id.equals(Ids.parseOrNull(entryId)))
@@ -374,6 +376,8 @@ public class SubmissionService {
         e.featuredAt = featured ? Instant.now() : null;
         e.featuredBy = featured ? caller.username() : null;
         s.receipt.featuredCount += featured ? 1 : -1;
+        // The package reads differently now (entries[].featured): its version, the ETag, moves with it.
+        em.lock(s, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         em.flush();
         audit.record(
                 featured ? "submission.feature" : "submission.unfeature",

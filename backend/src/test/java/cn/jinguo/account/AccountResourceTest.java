@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.jinguo.support.Api;
 import cn.jinguo.support.DemoOrgs;
+import cn.jinguo.support.Reports;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -148,6 +150,51 @@ class AccountResourceTest {
                 .then()
                 .statusCode(200)
                 .body("memberships.orgId", everyItem(not(equalTo(township2))));
+    }
+
+    @Test
+    void grantingAndRevokingHonourIfMatchAndMoveTheAccountsVersion() {
+        Reports.member(ds, "ifmatch_viewer", DemoOrgs.TOWNSHIP, "VIEWER");
+        String accountId = Api.queryString(ds, "select id from account where username = 'ifmatch_viewer'");
+        String township2 = Api.orgId(ds, DemoOrgs.TOWNSHIP_2);
+        String memberships = "select count(*) from membership m join account a on a.id = m.account_id"
+                + " where a.username = 'ifmatch_viewer'";
+        String read = as("district_admin").get("/api/v1/accounts/" + accountId).header("ETag");
+
+        // Stale: 412 and no new role.
+        as("district_admin")
+                .header("If-Match", "\"999\"")
+                .body(Map.of("orgId", township2, "role", "VIEWER"))
+                .post("/api/v1/accounts/" + accountId + "/memberships")
+                .then()
+                .statusCode(412)
+                .body("code", equalTo("PRECONDITION_FAILED"));
+        assertEquals(1, Api.count(ds, memberships));
+
+        Response granted = as("district_admin")
+                .header("If-Match", read)
+                .body(Map.of("orgId", township2, "role", "VIEWER"))
+                .post("/api/v1/accounts/" + accountId + "/memberships");
+        granted.then().statusCode(200).body("memberships", hasSize(2));
+        String afterGrant = granted.header("ETag");
+        assertNotEquals(read, afterGrant, "memberships are part of the account: its version moves");
+        as("district_admin").get("/api/v1/accounts/" + accountId).then().header("ETag", equalTo(afterGrant));
+        assertEquals(2, Api.count(ds, memberships));
+
+        // Revoking with the ETag from before the grant: 412, both roles stay.
+        String membershipId = granted.path("memberships.find { it.orgId == '" + township2 + "' }.id");
+        as("district_admin")
+                .header("If-Match", read)
+                .delete("/api/v1/accounts/" + accountId + "/memberships/" + membershipId)
+                .then()
+                .statusCode(412);
+        assertEquals(2, Api.count(ds, memberships));
+        Response revoked = as("district_admin")
+                .header("If-Match", afterGrant)
+                .delete("/api/v1/accounts/" + accountId + "/memberships/" + membershipId);
+        revoked.then().statusCode(200).body("memberships", hasSize(1));
+        assertNotEquals(afterGrant, revoked.header("ETag"));
+        assertEquals(1, Api.count(ds, memberships));
     }
 
     @Test

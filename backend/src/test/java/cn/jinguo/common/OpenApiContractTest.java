@@ -64,9 +64,62 @@ class OpenApiContractTest {
             }
         }
         assertTrue(operations >= 20, "only " + operations + " operations");
+        assertTrue(doc.getMap("components.parameters.IdempotencyKey") != null, "no Idempotency-Key parameter");
+        assertTrue(doc.getMap("components.responses.RateLimited.headers").containsKey("Retry-After"));
         Map<String, Object> problem = doc.getMap("components.schemas.Problem.properties");
         for (String field : List.of("type", "title", "status", "detail", "instance", "code", "errors")) {
             assertTrue(problem.containsKey(field), "Problem lacks " + field);
         }
+    }
+
+    /** What integrators rely on beyond each operation's own answers: idempotent POSTs, rate limits, If-Match. */
+    @Test
+    void everyPostTakesAnIdempotencyKeyEveryOperationDocuments429AndIfMatchMeans412() {
+        JsonPath doc = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int posts = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/v1/") || path.getKey().equals("/api/v1/config")) continue;
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) continue;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> o = op.getValue();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) o.get("responses");
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> parameters =
+                        (List<Map<String, Object>>) o.getOrDefault("parameters", List.of());
+                assertTrue(responses.containsKey("429"), where + " lacks 429");
+                for (var r : responses.entrySet()) {
+                    if (r.getKey().startsWith("2")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> headers =
+                                (Map<String, Object>) r.getValue().getOrDefault("headers", Map.of());
+                        assertTrue(headers.containsKey("RateLimit-Remaining"), where + " " + r.getKey());
+                    }
+                }
+                if (op.getKey().equals("post")) {
+                    posts++;
+                    assertTrue(
+                            parameters.stream()
+                                    .anyMatch(p -> "#/components/parameters/IdempotencyKey".equals(p.get("$ref"))),
+                            where + " lacks Idempotency-Key");
+                    assertTrue(responses.containsKey("409") && responses.containsKey("422"), where + " 409/422");
+                }
+                boolean ifMatch = parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")));
+                if (ifMatch) assertTrue(responses.containsKey("412"), where + " takes If-Match but lacks 412");
+                if (parameters.stream()
+                        .anyMatch(p -> "If-Match".equals(p.get("name")) && Boolean.TRUE.equals(p.get("required"))))
+                    assertTrue(responses.containsKey("428"), where + " requires If-Match but lacks 428");
+                if (op.getKey().equals("put") && !path.getKey().endsWith("/children/order"))
+                    assertTrue(ifMatch, where + " is an update without If-Match");
+            }
+        }
+        assertTrue(posts >= 20, "only " + posts + " POSTs");
     }
 }

@@ -78,6 +78,32 @@ class NoticeLifecycleTest {
     }
 
     @Test
+    void signingHonoursIfMatchAndTheReceiptSendsItsETag() {
+        String id = cn.jinguo.support.Reports.publish(ds, "city_admin", DemoOrgs.CITY, "签收的版本", allDistricts());
+        String receipt = receiptOf(id, DemoOrgs.DISTRICT);
+        // The first reading is recorded and the ETag is the version after it.
+        String read = as("district_admin").get("/api/v1/inbox/" + receipt).header("ETag");
+        as("district_admin").get("/api/v1/inbox/" + receipt).then().header("ETag", equalTo(read));
+
+        as("district_admin")
+                .header("If-Match", "\"999\"")
+                .post("/api/v1/inbox/" + receipt + "/sign")
+                .then()
+                .statusCode(412);
+        assertEquals(
+                0,
+                Api.count(
+                        ds,
+                        "select count(*) from receipt where id = ? and signed_at is not null",
+                        Long.parseLong(receipt)));
+
+        Response signed = as("district_admin").header("If-Match", read).post("/api/v1/inbox/" + receipt + "/sign");
+        signed.then().statusCode(200).body("signedBy", equalTo("district_admin"));
+        assertTrue(!read.equals(signed.header("ETag")), "signing moves the version");
+        as("district_admin").get("/api/v1/inbox/" + receipt).then().header("ETag", equalTo(signed.header("ETag")));
+    }
+
+    @Test
     void cityPublishesToDistrictsWhichSignAndReissueToTownships() {
         String code = cityIssuerCode();
         // preview before publishing

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.jinguo.support.Api;
 import cn.jinguo.support.DemoOrgs;
@@ -209,6 +210,50 @@ class SubmissionFlowTest {
                 .body("items[0].entries", equalTo(2))
                 .body("items[0].participants", equalTo(150))
                 .body("items[0].status", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void featuringHonoursIfMatchAndMovesThePackagesVersion() {
+        String notice = Reports.publish(ds, "city_admin", DemoOrgs.CITY, "精选的版本", Notices.allDistricts());
+        String id = Reports.open(ds, "district_admin", notice, DemoOrgs.DISTRICT);
+        Response sent = Reports.fillAndSubmit(ds, "district_admin", id, DemoOrgs.DISTRICT, "精选版本测试");
+        Response accepted = as("city_admin")
+                .header("If-Match", sent.header("ETag"))
+                .body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/submissions/" + id + "/review");
+        accepted.then().statusCode(200);
+        String entryId = accepted.path("entries[0].id");
+        String featured = "/api/v1/submissions/" + id + "/entries/" + entryId + "/featured";
+
+        // A stale ETag: 412, and the entry stays as it was.
+        as("city_admin")
+                .header("If-Match", sent.header("ETag"))
+                .put(featured)
+                .then()
+                .statusCode(412);
+        assertEquals("ACCEPTED|t|t|0", receiptColumns(notice, DemoOrgs.DISTRICT));
+        as("city_admin").get("/api/v1/submissions/" + id).then().body("entries[0].featured", equalTo(false));
+
+        Response on =
+                as("city_admin").header("If-Match", accepted.header("ETag")).put(featured);
+        on.then().statusCode(200).body("entries[0].featured", equalTo(true));
+        assertNotEquals(accepted.header("ETag"), on.header("ETag"), "the package reads differently: new version");
+        as("city_admin").get("/api/v1/submissions/" + id).then().header("ETag", equalTo(on.header("ETag")));
+
+        // Taking it off with the ETag from before it was featured: 412, still featured.
+        as("city_admin")
+                .header("If-Match", accepted.header("ETag"))
+                .delete(featured)
+                .then()
+                .statusCode(412);
+        assertEquals("ACCEPTED|t|t|1", receiptColumns(notice, DemoOrgs.DISTRICT));
+        as("city_admin")
+                .header("If-Match", on.header("ETag"))
+                .delete(featured)
+                .then()
+                .statusCode(200)
+                .body("entries[0].featured", equalTo(false));
+        assertEquals("ACCEPTED|t|t|0", receiptColumns(notice, DemoOrgs.DISTRICT));
     }
 
     @Test
