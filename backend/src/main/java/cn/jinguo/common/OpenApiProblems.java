@@ -34,6 +34,9 @@ public class OpenApiProblems implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // OpenAPI 3.1 wants a license to say what it is: an SPDX identifier (ours is not an open licence).
+        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null)
+            openAPI.getInfo().getLicense().identifier("LicenseRef-Proprietary");
         if (openAPI.getPaths() == null) return;
         components(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
