@@ -9,7 +9,7 @@ MVN := cd backend && $(MVNW) -B -ntp
 # Playwright drives Debian's chromium (/usr/bin/chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run build test test-backend test-frontend test-e2e bench openapi lint lint-backend lint-frontend \
+.PHONY: help run build test test-backend test-frontend test-e2e cookbook bench openapi lint lint-backend lint-frontend \
         lint-scripts fetch keycloak realm-check status stop clean frontend-deps
 
 help: ## Show the targets
@@ -35,6 +35,9 @@ test-frontend: frontend-deps ## Frontend checks and unit tests: API types fresh,
 
 test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + the jar, fresh database (E2E_ARGS=...)
 	@bash scripts/e2e.sh $(E2E_ARGS)
+
+cookbook: ## Run the curl cookbook of docs/api.md against the running platform (make run); make test runs it too
+	@bash scripts/cookbook.sh
 
 bench: ## Latency benchmarks: org tree on 20,000 orgs, publish to 5,000, inbox of 2,000, tracking, submissions and statistics of a notice to 5,000 with 1,000,000 entries (tag "benchmark"; not in make test)
 	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true -Dquarkus.hibernate-orm.statistics=true \

@@ -2,7 +2,8 @@
 # `make test-e2e`: the packaged app against a real Keycloak and a fresh embedded database, driven by
 # Playwright (frontend/playwright.config.ts, tests in frontend/e2e) in Debian's chromium. Keycloak (when this
 # script started it) and the backend are always stopped afterwards; the exit code is the tests'.
-# Extra arguments go to `playwright test` (e.g. a file or --grep).
+# Extra arguments go to `playwright test` (e.g. a file or --grep). Then the curl cookbook of docs/api.md runs
+# (scripts/cookbook.sh; with arguments only when COOKBOOK=1).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,4 +49,9 @@ say "running the browser tests: npx playwright test $*"
 rc=0
 (cd "$JINGUO_ROOT/frontend" && npx --no-install playwright test "$@") || rc=$?
 [ "$rc" -eq 0 ] || warn "browser tests failed (exit $rc); backend log: .run/backend-e2e.log, report: frontend/playwright-report"
+# The curl cookbook (docs/api.md) on the same platform, after the browser tests so its notice cannot change theirs.
+# A subset of specs (arguments given) skips it.
+if [ $# -eq 0 ] || [ "${COOKBOOK:-}" = 1 ]; then
+  bash "$S/cookbook.sh" || rc=1
+fi
 exit "$rc"

@@ -170,19 +170,30 @@ public final class DemoTree {
     }
 
     /**
-     * The city platform as an integration client (Keycloak client city-platform of the demo realm): it reads the whole
-     * city's notices, reports and tracking, pages the feed and manages its webhooks, and writes nothing.
+     * Integration clients of the demo realm: the city platform reads the whole city's notices, reports and tracking,
+     * pages the feed and manages its webhooks, and writes nothing; 渝中区妇联's own work system signs and reports for
+     * the district (the curl cookbook, docs/api.md, plays both).
      */
     private static void insertIntegrationClients(Connection c) throws SQLException {
+        String[][] clients = {
+            {"city-platform", "市综合信息平台（演示）", "接收采用的活动信息、督办数据", CITY_CODE,
+                "{FEED_READ,NOTICES_READ,ORGS_READ,SUBMISSIONS_READ,TRACKING_READ,WEBHOOKS_MANAGE}"},
+            {"yuzhong-system", "渝中区妇联工作系统（演示）", "签收通知、报送活动信息、查看本区督办", "500103",
+                "{FEED_READ,NOTICES_READ,PLANS_READ,RECEIPTS_WRITE,SUBMISSIONS_READ,SUBMISSIONS_WRITE,TRACKING_READ}"},
+        };
         try (var ps = c.prepareStatement(
                 """
                 insert into integration_client (client_id, name, description, org_id, scopes, created_by)
-                select 'city-platform', '市综合信息平台（演示）', '接收采用的活动信息、督办数据', id,
-                       cast(? as varchar(32)[]), 'demo'
-                from org where code = ?""")) {
-            ps.setString(1, "{FEED_READ,NOTICES_READ,ORGS_READ,SUBMISSIONS_READ,TRACKING_READ,WEBHOOKS_MANAGE}");
-            ps.setString(2, CITY_CODE);
-            ps.executeUpdate();
+                select ?, ?, ?, id, cast(? as varchar(32)[]), 'demo' from org where code = ?""")) {
+            for (String[] row : clients) {
+                ps.setString(1, row[0]);
+                ps.setString(2, row[1]);
+                ps.setString(3, row[2]);
+                ps.setString(4, row[4]);
+                ps.setString(5, row[3]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
