@@ -176,10 +176,20 @@ public final class DemoTree {
      */
     private static void insertIntegrationClients(Connection c) throws SQLException {
         String[][] clients = {
-            {"city-platform", "市综合信息平台（演示）", "接收采用的活动信息、督办数据", CITY_CODE,
-                "{FEED_READ,NOTICES_READ,ORGS_READ,SUBMISSIONS_READ,TRACKING_READ,WEBHOOKS_MANAGE}"},
-            {"yuzhong-system", "渝中区妇联工作系统（演示）", "签收通知、报送活动信息、查看本区督办", "500103",
-                "{FEED_READ,NOTICES_READ,PLANS_READ,RECEIPTS_WRITE,SUBMISSIONS_READ,SUBMISSIONS_WRITE,TRACKING_READ}"},
+            {
+                "city-platform",
+                "市综合信息平台（演示）",
+                "接收采用的活动信息、督办数据",
+                CITY_CODE,
+                "{FEED_READ,NOTICES_READ,ORGS_READ,SUBMISSIONS_READ,TRACKING_READ,WEBHOOKS_MANAGE}"
+            },
+            {
+                "yuzhong-system",
+                "渝中区妇联工作系统（演示）",
+                "签收通知、报送活动信息、查看本区督办",
+                "500103",
+                "{FEED_READ,NOTICES_READ,PLANS_READ,RECEIPTS_WRITE,SUBMISSIONS_READ,SUBMISSIONS_WRITE,TRACKING_READ}"
+            },
         };
         try (var ps = c.prepareStatement(
                 """
