@@ -160,7 +160,7 @@ public class WebhookDispatcher {
     }
 
     /** Subscriptions whose oldest open delivery is due now. */
-    List<Long> due() {
+    public List<Long> due() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery(
