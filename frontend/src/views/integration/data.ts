@@ -114,7 +114,15 @@ export function clientFormRules(t: Translate, creating: boolean): Record<string,
     clientId: creating
       ? [
           { required: true, whitespace: true, message: t('integration.client.form.clientIdRequired') },
-          { pattern: CLIENT_ID_PATTERN, message: t('integration.client.form.clientIdPattern') },
+          {
+            // checked as sent: surrounding spaces (a paste from Keycloak) are trimmed, inner ones are not allowed
+            validator: (_rule, value: unknown, callback) => {
+              const id = typeof value === 'string' ? value.trim() : ''
+              if (id && !CLIENT_ID_PATTERN.test(id))
+                callback(new Error(t('integration.client.form.clientIdPattern')))
+              else callback()
+            },
+          },
           { max: MAX_CLIENT_ID, message: t('integration.client.form.clientIdTooLong') },
         ]
       : [],
