@@ -213,3 +213,50 @@ export type DashboardItem = Schemas['DashboardItem']
 export type DashboardReview = Schemas['DashboardReview']
 export type DashboardReviewItem = Schemas['DashboardReviewItem']
 export type DashboardIssuedNotice = Schemas['DashboardIssuedNotice']
+
+// ---- integration (集成): machine clients, webhooks (推送) ----
+export type ClientScope = Schemas['ClientScope']
+export type IntegrationClient = Schemas['IntegrationClient']
+export type IntegrationClientPage = Schemas['IntegrationClientPage']
+export type IntegrationClientCreate = Schemas['IntegrationClientCreate']
+export type IntegrationClientUpdate = Schemas['IntegrationClientUpdate']
+export type IntegrationCall = Schemas['IntegrationCall']
+export type IntegrationCallPage = Schemas['IntegrationCallPage']
+export type FeedType = Schemas['FeedType']
+export type Webhook = Schemas['Webhook']
+export type WebhookPage = Schemas['WebhookPage']
+export type WebhookCreate = Schemas['WebhookCreate']
+export type WebhookUpdate = Schemas['WebhookUpdate']
+export type WebhookCreated = Schemas['WebhookCreated']
+export type WebhookDelivery = Schemas['WebhookDelivery']
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage']
+export type WebhookDeliveryStatus = Schemas['WebhookDeliveryStatus']
+export type WebhookAttempt = Schemas['WebhookAttempt']
+
+export const CLIENT_SCOPES = [
+  'ORGS_READ',
+  'NOTICES_READ',
+  'RECEIPTS_WRITE',
+  'PLANS_READ',
+  'PLANS_WRITE',
+  'SUBMISSIONS_READ',
+  'SUBMISSIONS_WRITE',
+  'TRACKING_READ',
+  'FEED_READ',
+  'WEBHOOKS_MANAGE',
+] as const satisfies readonly ClientScope[]
+
+export const FEED_TYPES = [
+  'ACTIVITY_ACCEPTED',
+  'NOTICE_PUBLISHED',
+  'NOTICE_AMENDED',
+  'NOTICE_WITHDRAWN',
+  'RECEIPT_SIGNED',
+] as const satisfies readonly FeedType[]
+
+export const DELIVERY_STATUSES = [
+  'PENDING',
+  'RETRYING',
+  'DELIVERED',
+  'DEAD',
+] as const satisfies readonly WebhookDeliveryStatus[]

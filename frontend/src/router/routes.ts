@@ -4,6 +4,7 @@ import {
   Bell,
   Box,
   Calendar,
+  Connection,
   DataAnalysis,
   Document,
   House,
@@ -95,6 +96,13 @@ export const moduleRoutes: RouteRecordRaw[] = [
     name: 'audit',
     component: Placeholder,
     meta: { nav: 'audit', icon: View, permission: 'audit:read', underConstruction: true },
+  },
+  {
+    // Machine clients and webhooks: platform administrators only (the API answers others 403).
+    path: 'integration',
+    name: 'integration',
+    component: () => import('@/views/integration/index.vue'),
+    meta: { nav: 'integration', icon: Connection, permission: 'platform:admin' },
   },
   {
     path: 'me',
