@@ -88,6 +88,15 @@ export type IssuerCodeView = Schemas['IssuerCodeView']
 export type IssuerCodeInput = Schemas['IssuerCodeInput']
 export type StoredFile = Schemas['StoredFile']
 export type AttachmentInput = Schemas['AttachmentInput']
+
+// ---- 公文导入: a document read into a draft ----
+export type NoticeImport = Schemas['NoticeImport']
+export type PlanImport = Schemas['PlanImport']
+export type ImportField = Schemas['ImportField']
+export type ImportWarning = Schemas['ImportWarning']
+export type ImportRecipient = Schemas['ImportRecipient']
+export type ImportOrgMatch = Schemas['ImportOrgMatch']
+export type ImportDocNumber = Schemas['ImportDocNumber']
 export const INBOX_FILTERS = ['UNSIGNED', 'DUE_SOON', 'OVERDUE'] as const satisfies readonly InboxFilter[]
 
 export const NOTICE_STATUSES = [

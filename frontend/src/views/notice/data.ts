@@ -114,6 +114,11 @@ export interface NoticeFormModel {
   contactPhone: string
   contactEmail: string
   receivingDepartment: string
+  /**
+   * The issuer's department (部室) that reviews in its place, or ''. No control of its own: it comes with a
+   * draft (an import matched it from 收文部门) and is sent back unchanged, so a save does not drop it.
+   */
+  receivingOrgId: string
   /** 'YYYY-MM-DD HH:mm:ss' in Shanghai, or ''. */
   deadline: string
   planRequired: boolean
@@ -151,6 +156,7 @@ export function emptyForm(issuerOrgId = ''): NoticeFormModel {
     contactPhone: '',
     contactEmail: '',
     receivingDepartment: '',
+    receivingOrgId: '',
     deadline: '',
     planRequired: false,
     planDeadline: '',
@@ -179,35 +185,79 @@ function attachmentFrom(a: NoticeAttachment): AttachmentModel {
   return { fileId: a.fileId, title: a.title, name: a.name, size: a.size, contentType: a.contentType }
 }
 
-export function formFromNotice(notice: NoticeView): NoticeFormModel {
-  const byType = notice.requirements.byOrgType ?? {}
+/** What a notice and a draft's input have in common: the content the form edits, but the attachments. */
+type NoticeContent = Omit<NoticeInput, 'attachments' | 'issuerOrgId'>
+
+function formFromContent(
+  issuerOrgId: string,
+  content: NoticeContent,
+  attachments: AttachmentModel[],
+): NoticeFormModel {
+  const byType = content.requirements?.byOrgType ?? {}
   return {
-    issuerOrgId: notice.issuerOrgId,
-    title: notice.title,
-    theme: notice.theme ?? '',
-    sections: notice.sections.map((s) => newSection(s.heading ?? '', s.html)),
-    mainTo: notice.mainTo ?? '',
-    cc: notice.cc ?? '',
+    issuerOrgId,
+    title: content.title,
+    theme: content.theme ?? '',
+    sections: (content.sections ?? []).map((s) => newSection(s.heading ?? '', s.html)),
+    mainTo: content.mainTo ?? '',
+    cc: content.cc ?? '',
     recipients: {
-      groups: (notice.recipients.groups ?? []).map((g) => ({ ...g })),
-      orgIds: [...(notice.recipients.orgIds ?? [])],
-      excludedOrgIds: [...(notice.recipients.excludedOrgIds ?? [])],
+      groups: (content.recipients?.groups ?? []).map((g) => ({ ...g })),
+      orgIds: [...(content.recipients?.orgIds ?? [])],
+      excludedOrgIds: [...(content.recipients?.excludedOrgIds ?? [])],
     },
-    signedOn: notice.signedOn ?? '',
-    contactPerson: notice.contactPerson ?? '',
-    contactPhone: notice.contactPhone ?? '',
-    contactEmail: notice.contactEmail ?? '',
-    receivingDepartment: notice.receivingDepartment ?? '',
-    deadline: notice.deadline ? toWallTime(notice.deadline) : '',
-    planRequired: notice.planRequired,
-    planDeadline: notice.planDeadline ? toWallTime(notice.planDeadline) : '',
-    items: itemsFrom(notice.requirements.items),
+    signedOn: content.signedOn ?? '',
+    contactPerson: content.contactPerson ?? '',
+    contactPhone: content.contactPhone ?? '',
+    contactEmail: content.contactEmail ?? '',
+    receivingDepartment: content.receivingDepartment ?? '',
+    receivingOrgId: content.receivingOrgId ?? '',
+    deadline: content.deadline ? toWallTime(content.deadline) : '',
+    planRequired: content.planRequired ?? false,
+    planDeadline: content.planDeadline ? toWallTime(content.planDeadline) : '',
+    items: itemsFrom(content.requirements?.items),
     overrides: Object.entries(byType)
       .filter(([type]) => isOrgType(type))
       .map(([type, items]) => ({ type: type as OrgType, items: itemsFrom(items) })),
-    attachments: notice.attachments.map(attachmentFrom),
-    reminders: remindersFrom(notice.reminders),
+    attachments,
+    reminders: remindersFrom(content.reminders),
   }
+}
+
+export function formFromNotice(notice: NoticeView): NoticeFormModel {
+  return formFromContent(notice.issuerOrgId, notice, notice.attachments.map(attachmentFrom))
+}
+
+/**
+ * A NoticeInput (an imported draft) as the form. Its attachments are left out: an input names stored files
+ * only by id, and an import names none (the files are uploaded in the form).
+ */
+export function formFromInput(input: NoticeInput): NoticeFormModel {
+  const form = formFromContent(input.issuerOrgId ?? '', input, [])
+  if (!form.sections.length) form.sections = [newSection()] // as a new form: one section to type in
+  return form
+}
+
+/**
+ * The form after an import replaces its content: the issuer stays when the draft names none or the form's
+ * is fixed (a saved draft), and then the department matched for another issuer is dropped; the files
+ * already attached and the reminder policy stay (an import reads neither).
+ */
+export function importedForm(
+  current: NoticeFormModel,
+  draft: NoticeInput,
+  options: { issuerFixed: boolean; issuerIds: string[] },
+): NoticeFormModel {
+  const form = formFromInput(draft)
+  const drafted = draft.issuerOrgId ?? ''
+  const keep = options.issuerFixed || !drafted || !options.issuerIds.includes(drafted)
+  if (keep && drafted !== current.issuerOrgId) {
+    form.issuerOrgId = current.issuerOrgId
+    form.receivingOrgId = ''
+  }
+  form.attachments = current.attachments.map((a) => ({ ...a }))
+  form.reminders = { ...current.reminders }
+  return form
 }
 
 const optional = (value: string): string | undefined => {
@@ -242,6 +292,7 @@ export function toInput(form: NoticeFormModel): NoticeInput {
     contactPhone: optional(form.contactPhone),
     contactEmail: optional(form.contactEmail),
     receivingDepartment: optional(form.receivingDepartment),
+    receivingOrgId: form.receivingOrgId || undefined,
     deadline: form.deadline ? toOffsetTime(form.deadline) : undefined,
     planRequired: form.planRequired,
     planDeadline: form.planRequired && form.planDeadline ? toOffsetTime(form.planDeadline) : undefined,

@@ -94,10 +94,13 @@ export function emptyForm(orgId = '', noticeId = ''): PlanFormModel {
   }
 }
 
-function itemFrom(i: PlanItemView): ItemModel {
+/** An item as the server shows it or as a draft's input has it (an imported one has no id). */
+type ItemContent = Omit<PlanItemInput, 'id'> & { id?: string }
+
+function itemFrom(i: ItemContent): ItemModel {
   return {
     key: ++itemKey,
-    id: i.id,
+    id: i.id ?? '',
     section: i.section ?? '',
     title: i.title,
     description: i.description ?? '',
@@ -113,17 +116,50 @@ function itemFrom(i: PlanItemView): ItemModel {
   }
 }
 
-export function formFromPlan(plan: PlanView): PlanFormModel {
+/** What a plan and a draft's input have in common: the content the form edits. */
+type PlanContent = Pick<PlanInput, 'title' | 'theme' | 'periodStart' | 'periodEnd' | 'sections'> & {
+  items?: ItemContent[]
+}
+
+function formFromContent(orgId: string, noticeId: string, content: PlanContent): PlanFormModel {
   return {
-    orgId: plan.orgId,
-    noticeId: plan.notice?.id ?? '',
-    title: plan.title,
-    theme: plan.theme ?? '',
-    periodStart: plan.periodStart ?? '',
-    periodEnd: plan.periodEnd ?? '',
-    sections: plan.sections.map((s) => newSection(s.heading ?? '', s.html)),
-    items: plan.items.map(itemFrom),
+    orgId,
+    noticeId,
+    title: content.title,
+    theme: content.theme ?? '',
+    periodStart: content.periodStart ?? '',
+    periodEnd: content.periodEnd ?? '',
+    sections: (content.sections ?? []).map((s) => newSection(s.heading ?? '', s.html)),
+    items: (content.items ?? []).map(itemFrom),
   }
+}
+
+export function formFromPlan(plan: PlanView): PlanFormModel {
+  return formFromContent(plan.orgId, plan.notice?.id ?? '', plan)
+}
+
+/** A PlanInput (an imported draft) as the form: its items are new rows (ids dropped); a blank row when none. */
+export function formFromInput(input: PlanInput): PlanFormModel {
+  const items = (input.items ?? []).map((i) => ({ ...i, id: undefined }))
+  const form = formFromContent(input.orgId ?? '', input.noticeId ?? '', { ...input, items })
+  if (!form.items.length) form.items = [newItem()]
+  return form
+}
+
+/**
+ * The form after an import replaces its content: the org stays when the draft names none or the plan's org
+ * is fixed (a saved plan); the notice it answers always stays (a text does not say).
+ */
+export function importedForm(
+  current: PlanFormModel,
+  draft: PlanInput,
+  options: { orgFixed: boolean; orgIds: string[] },
+): PlanFormModel {
+  const form = formFromInput(draft)
+  const drafted = draft.orgId ?? ''
+  if (options.orgFixed || !drafted || !options.orgIds.includes(drafted)) form.orgId = current.orgId
+  form.noticeId = current.noticeId
+  return form
 }
 
 const optional = (value: string): string | undefined => {
