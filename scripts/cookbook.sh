@@ -16,7 +16,7 @@ trap 'rm -f "$script"' EXIT
        /^```$/ {on = 0; next}
        on {print}' "$doc"
 } >"$script"
-blocks=$(grep -c '^```bash$' "$doc")
+blocks=$(grep -c '^```bash$' "$doc" || true)
 [ "$blocks" -gt 0 ] || die "no bash blocks in $doc"
 say "running the $blocks bash blocks of ${doc#"$JINGUO_ROOT"/} against ${API:-http://localhost:8080/api/v1}"
 if bash "$script" >"$RUN_DIR/cookbook.log" 2>&1; then

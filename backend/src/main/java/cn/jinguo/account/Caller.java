@@ -134,12 +134,20 @@ public class Caller {
     }
 
     /**
-     * The registered client a client-credentials token was issued to (Keycloak names it in {@code client_id}, and
-     * in {@code azp}); a disabled one is 403 CLIENT_DISABLED, an unregistered one falls through to ACCOUNT_UNKNOWN.
+     * The registered client a client-credentials token was issued to (Keycloak names it in {@code client_id}, and in
+     * {@code azp} with the username service-account-&lt;clientId&gt;); a disabled one is 403 CLIENT_DISABLED, an
+     * unregistered one falls through to ACCOUNT_UNKNOWN.
      */
     private Client findClient() {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) return null;
-        Object claim = jwt.getClaim("client_id") != null ? jwt.getClaim("client_id") : jwt.getClaim("azp");
+        // A person's token names the client it came through in azp too: only the client's own service account
+        // (client credentials) speaks for it.
+        Object claim = jwt.getClaim("client_id");
+        if (claim == null
+                && jwt.getClaim("azp") != null
+                && username()
+                        .equalsIgnoreCase("service-account-"
+                                + jwt.getClaim("azp").toString().replace("\"", ""))) claim = jwt.getClaim("azp");
         if (claim == null) return null;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(

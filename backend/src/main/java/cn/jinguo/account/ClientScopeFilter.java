@@ -29,12 +29,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Behind an opened endpoint the services still check permissions and the client's subtree as for a member.
  */
 public class ClientScopeFilter {
+    /** {@code anyOf} null: refused to every client. */
     private record Rule(Pattern method, Pattern path, Set<ClientScope> anyOf) {
         static Rule of(String methods, String path, ClientScope... anyOf) {
             return new Rule(
                     Pattern.compile(methods),
                     Pattern.compile(path),
                     anyOf.length == 0 ? Set.of() : EnumSet.of(anyOf[0], anyOf));
+        }
+
+        static Rule refused(String methods, String path) {
+            return new Rule(Pattern.compile(methods), Pattern.compile(path), null);
         }
     }
 
@@ -50,6 +55,10 @@ public class ClientScopeFilter {
             Rule.of(READ, "/v1/notices(/.*)?", NOTICES_READ),
             Rule.of(READ, "/v1/inbox(/.*)?", NOTICES_READ),
             Rule.of("POST", "/v1/inbox/[^/]+/sign", RECEIPTS_WRITE),
+            // the issuer's side of plans and reports is people's work, whatever a client's scopes
+            Rule.refused("POST", "/v1/plans/[^/]+/(acknowledge|return)"),
+            Rule.refused("POST", "/v1/submissions/[^/]+/review"),
+            Rule.refused(WRITE, "/v1/submissions/[^/]+/entries/[^/]+/featured"),
             Rule.of(READ, "/v1/plans(/.*)?", PLANS_READ),
             Rule.of(WRITE, "/v1/plans(/.*)?", PLANS_WRITE),
             Rule.of(READ, "/v1/submissions(/.*)?", SUBMISSIONS_READ),
@@ -76,7 +85,7 @@ public class ClientScopeFilter {
         String path = ctx.getUriInfo().getPath();
         if (path.startsWith("/api/")) path = path.substring(4);
         if (!path.startsWith("/")) path = "/" + path;
-        Set<ClientScope> needed = null;
+        Set<ClientScope> needed = null; // no rule: refused
         for (Rule r : RULES) {
             if (r.method().matcher(method).matches() && r.path().matcher(path).matches()) {
                 needed = r.anyOf();

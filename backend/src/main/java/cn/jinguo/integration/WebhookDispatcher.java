@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends the outbox to the webhooks. Each run first fans new events out into deliveries (one per event and
  * subscription, by the unique key), then drains every subscription whose oldest open delivery is due: in event order,
- * one request at a time per subscription (its row lock held across the request, so two instances never send the same
+ * one request at a time per subscription (an advisory lock held across the request, so two instances never send the same
  * delivery), subscriptions in parallel. A failure (non-2xx, timeout, refused address) is retried with exponential
  * backoff and jitter and holds the line behind it; after the last attempt the delivery is dead (死信) and the line moves
  * on. Each request is signed: Jinguo-Signature: t=&lt;unix seconds&gt;,v1=hex(HMAC-SHA256(secret, t + "." + body)).
@@ -71,6 +71,17 @@ public class WebhookDispatcher {
 
     @ConfigProperty(name = "jinguo.webhooks.threads", defaultValue = "4")
     int threads;
+
+    /**
+     * A subscription that may run (SQL on webhook w and its org o): enabled, and either a platform administrator's or
+     * its client's while that client is enabled, still holds WEBHOOKS_MANAGE and FEED_READ, and still covers the org.
+     */
+    static final String ACTIVE = " " // the text block's lines are stripped: keep a space before it
+            + """
+            w.enabled and (w.owner_client_id is null or exists (
+                select 1 from integration_client c join org co on co.id = c.org_id
+                where c.id = w.owner_client_id and c.enabled and 'WEBHOOKS_MANAGE' = any (c.scopes)
+                  and 'FEED_READ' = any (c.scopes) and o.path like co.path || '%'))""";
 
     private final Set<Long> draining = ConcurrentHashMap.newKeySet();
     private ExecutorService pool;
@@ -121,7 +132,9 @@ public class WebhookDispatcher {
                             """
                             select w.id, w.cursor_seq, array_to_string(w.types, ','), o.path
                             from webhook w join org o on o.id = w.org_id
-                            where w.enabled for update of w skip locked""")
+                            where """
+                                    + ACTIVE
+                                    + " for update of w skip locked")
                     .getResultList();
             int created = 0;
             for (Object[] h : hooks) {
@@ -168,7 +181,10 @@ public class WebhookDispatcher {
                             select h.webhook_id from (
                                 select distinct on (d.webhook_id) d.webhook_id, d.next_attempt_at
                                 from webhook_delivery d join webhook w on w.id = d.webhook_id
-                                where d.status in ('PENDING', 'RETRYING') and w.enabled
+                                join org o on o.id = w.org_id
+                                where d.status in ('PENDING', 'RETRYING') and """
+                                    + ACTIVE
+                                    + """
                                 order by d.webhook_id, d.event_seq) h
                             where h.next_attempt_at <= now()""")
                     .getResultList();
@@ -202,19 +218,36 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Sends one delivery now, by hand, whatever its state (redelivery); in the caller's transaction. */
+    /**
+     * Sends one delivery now, by hand, whatever its state (redelivery); in the caller's transaction, waiting for a
+     * drain of the same subscription to finish so that the two never send or count at once.
+     */
     boolean redeliver(long deliveryId) {
         Object[] d = (Object[]) em.createNativeQuery(
-                        "select w.url, w.secret from webhook_delivery d join webhook w on w.id = d.webhook_id where d.id = :d")
+                        """
+                        select w.id, w.url, w.secret from webhook_delivery d join webhook w on w.id = d.webhook_id
+                        where d.id = :d""")
                 .setParameter("d", deliveryId)
                 .getSingleResult();
-        return attempt(deliveryId, (String) d[0], (String) d[1], true);
+        em.createNativeQuery("select pg_advisory_xact_lock(7310003, cast(:w as int))")
+                .setParameter("w", ((Number) d[0]).longValue())
+                .getSingleResult();
+        return attempt(deliveryId, (String) d[1], (String) d[2], true);
     }
 
+    /**
+     * The subscription's url and secret if it may run and no one else is sending for it. An advisory lock, not a row
+     * lock: it takes no transaction id, so a request held open by a slow receiver never holds back FeedOrder.
+     */
     private Object[] lockWebhook(long id) {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(7310003, cast(:w as int))")
+                .setParameter("w", id)
+                .getSingleResult();
+        if (!mine) return null;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select url, secret from webhook where id = :id and enabled for update skip locked")
+                        "select w.url, w.secret from webhook w join org o on o.id = w.org_id where w.id = :id and "
+                                + ACTIVE)
                 .setParameter("id", id)
                 .getResultList();
         return rows.isEmpty() ? null : rows.get(0);
@@ -235,15 +268,24 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = urls.refusal(url);
         if (error == null) {
+            // the whole exchange, body included, within the timeout (a receiver that trickles its answer is cut off)
+            var future =
+                    http().sendAsync(request(url, secret, body, d, deliveryId), HttpResponse.BodyHandlers.discarding());
             try {
-                HttpResponse<Void> response =
-                        http().send(request(url, secret, body, d, deliveryId), HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-            } catch (java.net.http.HttpTimeoutException e) {
+                status = future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .statusCode();
+            } catch (java.util.concurrent.TimeoutException e) {
+                future.cancel(true);
                 error = "timeout";
-            } catch (java.io.IOException e) {
-                error = cut(e.getClass().getSimpleName() + ": " + e.getMessage());
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the kind of failure only: a receiver's network must not be mapped through our error texts
+                error = e.getCause() instanceof java.net.http.HttpTimeoutException
+                        ? "timeout"
+                        : e.getCause() instanceof java.net.ConnectException
+                                ? "connection refused"
+                                : "connection failed";
             } catch (InterruptedException e) {
+                future.cancel(true);
                 Thread.currentThread().interrupt();
                 error = "interrupted";
             }
@@ -329,9 +371,5 @@ public class WebhookDispatcher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 500 ? s : s.substring(0, 499) + "…";
     }
 }

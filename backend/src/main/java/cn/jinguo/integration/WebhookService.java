@@ -1,6 +1,7 @@
 package cn.jinguo.integration;
 
 import cn.jinguo.account.Caller;
+import cn.jinguo.account.ClientScope;
 import cn.jinguo.account.DataScope;
 import cn.jinguo.account.Permission;
 import cn.jinguo.audit.AuditLog;
@@ -95,7 +96,8 @@ public class WebhookService {
         w.url = in.url().strip();
         w.types = names(in.types());
         w.secret = newSecret();
-        // From now on: what has committed so far is ordered first, so that it falls before the starting point.
+        // From now on: what has settled so far is ordered first, so that it falls before the starting point (a change
+        // still committing may land either side).
         order.drain();
         Object head = em.createNativeQuery("select coalesce(max(seq), 0) from integration_event")
                 .getSingleResult();
@@ -191,11 +193,16 @@ public class WebhookService {
         return delivery(rows.get(0), attempts(List.of(key)));
     }
 
-    /** The calling integration client, or null for a platform administrator; 403 for anyone else. */
+    /**
+     * The calling integration client, or null for a platform administrator; 403 for anyone else. Webhooks carry the
+     * feed's records, so a client needs FEED_READ as well as WEBHOOKS_MANAGE (which its scope filter checked).
+     */
     private Caller.Client requireManager() {
         Caller.Client client = caller.client();
         if (client == null && !scope.unrestricted())
             throw ApiException.forbidden("PERMISSION_REQUIRED", Permission.PLATFORM_ADMIN.key);
+        if (client != null && !client.scopes().contains(ClientScope.FEED_READ))
+            throw ApiException.forbidden("CLIENT_SCOPE_REQUIRED", "/api/v1/webhooks", ClientScope.FEED_READ.name());
         return client;
     }
 

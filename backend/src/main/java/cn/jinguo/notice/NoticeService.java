@@ -242,6 +242,7 @@ public class NoticeService {
 
     @Transactional
     public NoticeView publish(String id, String ifMatch, @NotNull @Valid PublishRequest in) {
+        orgs.lockTree(false); // receipts copy their orgs' paths: no subtree moves while they are written
         Notice n = writable(id);
         Versioned.checkMatch(ifMatch, n.version);
         requireState(n, NoticeStatus.DRAFT);

@@ -5,7 +5,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Fired inside the transaction of {@link OrgService#move} once the subtree's org paths are rewritten. Tables that copy
  * an org's path (audit events, receipts, packages) observe it and follow, so that what they scope by is the org's
- * place in the tree now: the new ancestors see the moved orgs' history, the old ones no longer do.
+ * place in the tree now: the new ancestors see the moved orgs' history, the old ones no longer do. The integration
+ * outbox does not: a feed record states where its org stood when it was written.
  */
 public record SubtreeMoved(String oldPrefix, String newPrefix) {
     /** Rewrites {@code column} of {@code table} (fixed names, never input) under the old prefix; returns the rows. */

@@ -16,6 +16,7 @@ import cn.jinguo.notice.NoticeStatus;
 import cn.jinguo.notice.Receipt;
 import cn.jinguo.notification.Notifications;
 import cn.jinguo.org.Org;
+import cn.jinguo.org.OrgRepository;
 import cn.jinguo.org.SubtreeMoved;
 import cn.jinguo.submission.SubmissionDtos.CreateRequest;
 import cn.jinguo.submission.SubmissionDtos.Decision;
@@ -64,6 +65,9 @@ public class SubmissionService {
 
     @Inject
     Event<PackageAccepted> packageAccepted;
+
+    @Inject
+    OrgRepository orgs;
 
     @Inject
     DataScope scope;
@@ -131,6 +135,7 @@ public class SubmissionService {
 
     @Transactional
     public SubmissionView create(@NotNull @Valid CreateRequest in) {
+        orgs.lockTree(false); // the package copies its org's path: no subtree moves meanwhile
         Long key = Ids.parseOrNull(in.receiptId());
         Receipt r = key == null ? null : em.find(Receipt.class, key);
         scope.requireVisible(r == null ? null : r.org.path, "RECEIPT_NOT_FOUND", in.receiptId());

@@ -178,6 +178,20 @@ class IntegrationClientTest {
         for (String path : List.of("/api/v1/accounts", "/api/v1/audit", "/api/v1/integration-clients")) {
             asClient(clientId).get(path).then().statusCode(403).body("code", equalTo("CLIENT_SCOPE_REQUIRED"));
         }
+        // reviewing stays people's work, even for a client that may write packages
+        String writer = unique("writer");
+        register(writer, DemoOrgs.CITY, List.of("SUBMISSIONS_WRITE", "PLANS_WRITE"));
+        asClient(writer)
+                .body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/submissions/1/review")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("CLIENT_SCOPE_REQUIRED"));
+        asClient(writer)
+                .post("/api/v1/plans/1/acknowledge")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("CLIENT_SCOPE_REQUIRED"));
         asClient(clientId)
                 .body(Notices.draft(Api.orgId(ds, DemoOrgs.DISTRICT), "客户端不能发文", Notices.directChildren()))
                 .post("/api/v1/notices")
@@ -220,6 +234,20 @@ class IntegrationClientTest {
                 .then()
                 .statusCode(200);
         asClient(clientId).get("/api/v1/notices").then().statusCode(403).body("code", equalTo("CLIENT_DISABLED"));
+        // a person's token through a registered client names it in azp only: it is not the client's
+        String person = Jwt.preferredUserName("someone_without_account")
+                .issuer(Api.ISSUER)
+                .audience(Api.AUDIENCE)
+                .subject("someone")
+                .claim("azp", clientId)
+                .claim("realm_access", Map.of("roles", List.of()))
+                .sign();
+        given().auth()
+                .oauth2(person)
+                .get("/api/v1/notices")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("ACCOUNT_UNKNOWN"));
         asClient(unique("unregistered"))
                 .get("/api/v1/notices")
                 .then()

@@ -293,7 +293,7 @@ class WebhookTest {
                         "orgId",
                         Api.orgId(ds, DemoOrgs.DISTRICT),
                         "scopes",
-                        List.of("WEBHOOKS_MANAGE")))
+                        List.of("WEBHOOKS_MANAGE", "FEED_READ")))
                 .post("/api/v1/integration-clients")
                 .then()
                 .statusCode(201);
@@ -334,6 +334,40 @@ class WebhookTest {
                 .then()
                 .statusCode(412);
         asClient(client).get("/api/v1/webhooks/" + hook).then().body("types", equalTo(List.of("NOTICE_PUBLISHED")));
+    }
+
+    @Test
+    void aClientThatMayNoLongerReadTheFeedGetsNothingPushed() throws Exception {
+        subscribe(List.of("NOTICE_PUBLISHED"));
+        String id = as("platform_admin", "PLATFORM_ADMIN")
+                .get("/api/v1/integration-clients?q=" + client)
+                .then()
+                .extract()
+                .path("items[0].id");
+        // FEED_READ taken away: its subscription stops; a client without it cannot subscribe either
+        as("platform_admin", "PLATFORM_ADMIN")
+                .header("If-Match", "\"0\"")
+                .body(Map.of(
+                        "name",
+                        client,
+                        "orgId",
+                        Api.orgId(ds, DemoOrgs.CITY),
+                        "scopes",
+                        List.of("WEBHOOKS_MANAGE"),
+                        "enabled",
+                        true))
+                .put("/api/v1/integration-clients/" + id)
+                .then()
+                .statusCode(200);
+        publish("权限收回后的通知");
+        dispatch();
+        assertTrue(receiver.received.isEmpty(), "nothing is pushed once the client may not read the feed");
+        asClient(client)
+                .body(Map.of("url", receiver.url(), "types", List.of("NOTICE_PUBLISHED")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("CLIENT_SCOPE_REQUIRED"));
     }
 
     @Test
