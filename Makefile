@@ -39,7 +39,7 @@ test-e2e: frontend-deps ## Browser tests (Playwright, chromium) on Keycloak + th
 cookbook: ## Run the curl cookbook of docs/api.md against the running platform (make run); make test runs it too
 	@bash scripts/cookbook.sh
 
-bench: ## Latency benchmarks: org tree on 20,000 orgs, publish to 5,000, inbox of 2,000, tracking, submissions and statistics of a notice to 5,000 with 1,000,000 entries (tag "benchmark"; not in make test)
+bench: ## Latency benchmarks: org tree on 20,000 orgs, publish to 5,000, inbox of 2,000, tracking, submissions and statistics of a notice to 5,000 with 1,000,000 entries, the feed and webhooks (tag "benchmark"; not in make test)
 	$(MVN) test '-Dtest=*Benchmark' -Dtest.excludedGroups= -Dspotless.check.skip=true -Dquarkus.hibernate-orm.statistics=true \
 	  $(if $(BENCH_PGDATA),-Djinguo.test.pgdata=$(BENCH_PGDATA))
 
