@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,13 +90,5 @@ public class ClientCalls {
                 .run(() -> em.createNativeQuery("delete from integration_call where at < :before")
                         .setParameter("before", Instant.now().minus(180, ChronoUnit.DAYS))
                         .executeUpdate());
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Instant i) return i;
-        if (value instanceof OffsetDateTime o) return o.toInstant();
-        if (value instanceof Timestamp t) return t.toInstant();
-        throw new IllegalStateException("Not a timestamp: " + value.getClass());
     }
 }

@@ -8,6 +8,7 @@ import cn.jinguo.audit.AuditLog;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
+import cn.jinguo.common.SqlValues;
 import cn.jinguo.common.Text;
 import cn.jinguo.common.Versioned;
 import cn.jinguo.integration.IntegrationDtos.CallPage;
@@ -179,7 +180,7 @@ public class IntegrationClientService {
                 : ((Number) rows.get(0)[5]).longValue();
         List<CallView> items = rows.stream()
                 .map(r -> new CallView(
-                        ClientCalls.instant(r[0]),
+                        SqlValues.instant(r[0]),
                         (String) r[1],
                         (String) r[2],
                         ((Number) r[3]).intValue(),
@@ -222,7 +223,7 @@ public class IntegrationClientService {
                 .setParameter("ids", ids)
                 .getResultList();
         rows.forEach(r -> {
-            if (r[1] != null) out.put(((Number) r[0]).longValue(), ClientCalls.instant(r[1]));
+            if (r[1] != null) out.put(((Number) r[0]).longValue(), SqlValues.instant(r[1]));
         });
         return out;
     }

@@ -1,5 +1,8 @@
 package cn.jinguo.integration;
 
+import static cn.jinguo.common.SqlValues.date;
+
+import cn.jinguo.common.SqlValues;
 import cn.jinguo.integration.FeedDtos.ActivityRecord;
 import cn.jinguo.integration.FeedDtos.FeedRecord;
 import cn.jinguo.integration.FeedDtos.FeedType;
@@ -20,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,7 +76,7 @@ public class Outbox {
         entries.forEach(e -> orgIds.add(num(e[9])));
         NoticeRecord notice = notice(noticeId);
         Map<Long, OrgRecord> orgs = orgs(orgIds);
-        Instant at = ClientCalls.instant(pkg[2]);
+        Instant at = SqlValues.instant(pkg[2]);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] e : entries) {
             long entryId = num(e[0]);
@@ -121,7 +123,7 @@ public class Outbox {
                 .setParameter("id", signed.receiptId())
                 .getSingleResult();
         NoticeRecord notice = notice(num(r[1]));
-        Instant at = ClientCalls.instant(r[4]);
+        Instant at = SqlValues.instant(r[4]);
         ReceiptRecord receipt = new ReceiptRecord(
                 Long.toString(num(r[0])), orgs(Set.of(num(r[2]))).get(num(r[2])), at, (String) r[5]);
         insert(List.of(row(FeedType.RECEIPT_SIGNED, (String) r[3], num(r[1]), at, null, notice, receipt)));
@@ -171,7 +173,7 @@ public class Outbox {
                 .setParameter("id", id)
                 .getSingleResult();
         OrgRecord issuer = orgs(Set.of(num(n[4]))).get(num(n[4]));
-        Instant deadline = ClientCalls.instant(n[7]);
+        Instant deadline = SqlValues.instant(n[7]);
         return new NoticeRecord(
                 Long.toString(num(n[0])),
                 (String) n[1],
@@ -179,7 +181,7 @@ public class Outbox {
                 (String) n[3],
                 issuer,
                 (String) n[5],
-                ClientCalls.instant(n[6]),
+                SqlValues.instant(n[6]),
                 cn.jinguo.common.BusinessTime.offset(deadline),
                 (int) num(n[8]),
                 (String) n[9],
@@ -242,11 +244,5 @@ public class Outbox {
 
     private static long num(Object o) {
         return ((Number) o).longValue();
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) return null;
-        if (o instanceof LocalDate d) return d;
-        return ((java.sql.Date) o).toLocalDate();
     }
 }

@@ -8,6 +8,7 @@ import cn.jinguo.audit.AuditLog;
 import cn.jinguo.common.ApiException;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Paging;
+import cn.jinguo.common.SqlValues;
 import cn.jinguo.common.Versioned;
 import cn.jinguo.integration.FeedDtos.FeedType;
 import cn.jinguo.integration.WebhookDtos.AttemptView;
@@ -288,7 +289,7 @@ public class WebhookService {
         for (Object[] r : rows) {
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                     .add(new AttemptView(
-                            ClientCalls.instant(r[1]),
+                            SqlValues.instant(r[1]),
                             r[2] == null ? null : ((Number) r[2]).intValue(),
                             (String) r[3],
                             ((Number) r[4]).intValue(),
@@ -305,10 +306,10 @@ public class WebhookService {
                 FeedType.valueOf((String) r[2]),
                 DeliveryStatus.valueOf((String) r[3]),
                 ((Number) r[4]).intValue(),
-                ClientCalls.instant(r[5]),
+                SqlValues.instant(r[5]),
                 r[6] == null ? null : ((Number) r[6]).intValue(),
                 (String) r[7],
-                ClientCalls.instant(r[8]),
+                SqlValues.instant(r[8]),
                 log.getOrDefault(id, List.of()));
     }
 

@@ -1,6 +1,6 @@
 package cn.jinguo.stats;
 
-import static cn.jinguo.stats.StatsQueries.instant;
+import static cn.jinguo.common.SqlValues.instant;
 import static cn.jinguo.stats.StatsQueries.num;
 import static cn.jinguo.stats.StatsQueries.str;
 

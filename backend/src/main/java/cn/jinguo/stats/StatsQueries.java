@@ -1,5 +1,7 @@
 package cn.jinguo.stats;
 
+import static cn.jinguo.common.SqlValues.date;
+
 import cn.jinguo.common.Paging;
 import cn.jinguo.common.Text;
 import cn.jinguo.org.Org;
@@ -14,10 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -292,20 +291,5 @@ class StatsQueries {
 
     static String str(Object o) {
         return o == null ? null : o.toString();
-    }
-
-    static LocalDate date(Object o) {
-        if (o == null) return null;
-        if (o instanceof LocalDate d) return d;
-        if (o instanceof java.sql.Date d) return d.toLocalDate();
-        return LocalDate.parse(o.toString());
-    }
-
-    static Instant instant(Object o) {
-        if (o == null) return null;
-        if (o instanceof Instant i) return i;
-        if (o instanceof OffsetDateTime t) return t.toInstant();
-        if (o instanceof Timestamp t) return t.toInstant();
-        throw new IllegalStateException("not a time: " + o.getClass().getSimpleName());
     }
 }

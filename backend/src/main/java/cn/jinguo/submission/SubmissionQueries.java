@@ -1,5 +1,7 @@
 package cn.jinguo.submission;
 
+import static cn.jinguo.common.SqlValues.instant;
+
 import cn.jinguo.account.DataScope;
 import cn.jinguo.account.Permission;
 import cn.jinguo.common.BusinessTime;
@@ -20,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,12 +244,5 @@ class SubmissionQueries {
 
     static boolean late(Instant firstSubmittedAt, Instant deadline) {
         return firstSubmittedAt != null && deadline != null && firstSubmittedAt.isAfter(deadline);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof OffsetDateTime t) return t.toInstant();
-        if (value instanceof java.sql.Timestamp t) return t.toInstant();
-        return (Instant) value;
     }
 }

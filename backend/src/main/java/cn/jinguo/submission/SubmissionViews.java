@@ -2,6 +2,7 @@ package cn.jinguo.submission;
 
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Paging;
+import cn.jinguo.common.SqlValues;
 import cn.jinguo.media.StoredFile;
 import cn.jinguo.notice.NoticeDtos.NoticeRef;
 import cn.jinguo.notice.NoticeDtos.RequiredItems;
@@ -184,13 +185,13 @@ class SubmissionViews {
         return rows.stream()
                 .map(r -> new RevisionView(
                         ((Number) r[0]).intValue(),
-                        SubmissionQueries.instant(r[1]),
+                        SqlValues.instant(r[1]),
                         (String) r[2],
                         (Boolean) r[3],
                         (String) r[4],
                         (String) r[5],
                         r[6] == null ? List.of() : read(r[6].toString(), new TypeReference<List<EntryVerdict>>() {}),
-                        SubmissionQueries.instant(r[7]),
+                        SqlValues.instant(r[7]),
                         (String) r[8],
                         read(r[9].toString(), new TypeReference<List<EntryView>>() {})))
                 .toList();

@@ -6,6 +6,7 @@ import cn.jinguo.common.ApiException;
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Ids;
 import cn.jinguo.common.Problem;
+import cn.jinguo.common.SqlValues;
 import cn.jinguo.common.Text;
 import cn.jinguo.notice.Notice;
 import cn.jinguo.notice.Receipt;
@@ -154,7 +155,7 @@ public class Reminders {
                         c[0].toString(),
                         ReminderKind.valueOf((String) c[1]),
                         c[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) c[2],
-                        TrackingQueries.instant(c[3]),
+                        SqlValues.instant(c[3]),
                         (String) c[4],
                         c[5].toString(),
                         (String) c[6],
@@ -219,7 +220,7 @@ public class Reminders {
                         (Boolean) c[4],
                         (Boolean) c[5],
                         (Boolean) c[6],
-                        TrackingQueries.instant(c[7])))
+                        SqlValues.instant(c[7])))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package cn.jinguo.tracking;
 
+import static cn.jinguo.common.SqlValues.instant;
+
 import cn.jinguo.common.BusinessTime;
 import cn.jinguo.common.Text;
 import cn.jinguo.org.FederationLevel;
@@ -15,10 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -324,14 +324,5 @@ final class TrackingQueries {
                     reminderCount,
                     lastRemindedAt);
         }
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Instant i) return i;
-        if (value instanceof OffsetDateTime o) return o.toInstant();
-        if (value instanceof Timestamp ts) return ts.toInstant();
-        if (value instanceof java.time.ZonedDateTime z) return z.toInstant();
-        throw new IllegalStateException("Not a timestamp: " + value.getClass());
     }
 }
